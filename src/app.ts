@@ -1,0 +1,108 @@
+import type { Logger } from 'pino';
+import type { Config } from './platform/config.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
+import { type MigrationSet, migrateToLatest } from './platform/db/migrate.ts';
+import { inTransaction } from './platform/db/transaction.ts';
+import { type App, createServer } from './platform/http/server.ts';
+import { JobWorker } from './platform/jobs/queue.ts';
+import { createLogger } from './platform/logging.ts';
+import type { LoketModule, ModuleContext } from './platform/module.ts';
+import { getSetting, setSetting } from './platform/organisations.ts';
+import { Dispatcher } from './platform/outbox/dispatcher.ts';
+import { platformModule } from './platform/platform-module.ts';
+import { processingLogMigrations } from './processing-log/index.ts';
+
+/** Every capability of Loket, in the order their tables are created and routes registered. */
+function modules(): LoketModule[] {
+  const list: LoketModule[] = [];
+  list.push(platformModule(() => allMigrations(list)));
+  list.push({ name: 'processing-log', migrations: processingLogMigrations });
+  return list;
+}
+
+/** Every migration of every module (tests migrate a fresh database with it). */
+export function loketMigrations(): MigrationSet {
+  return allMigrations(modules());
+}
+
+function allMigrations(list: LoketModule[]): MigrationSet {
+  const all: MigrationSet = {};
+  for (const m of list) {
+    for (const [name, migration] of Object.entries(m.migrations ?? {})) {
+      if (all[name]) throw new Error(`migration ${name} defined twice`);
+      all[name] = migration;
+    }
+  }
+  return all;
+}
+
+export interface Loket {
+  app: App;
+  database: Database;
+  dispatcher: Dispatcher;
+  jobs: JobWorker;
+  log: Logger;
+  context: ModuleContext;
+  /** Starts background work (outbox dispatcher, job worker) and, unless `listen` is false, the HTTP server. */
+  start(options?: { listen?: boolean }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface LoketOptions {
+  /** Use this database instead of opening one from the config (tests). */
+  database?: Database;
+  log?: Logger;
+}
+
+const DEMO_SETTING = 'demo.loaded';
+
+/** Opens the database, applies migrations, loads demo data once, and wires every module. */
+export async function createLoket(config: Config, options: LoketOptions = {}): Promise<Loket> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir }));
+  const list = modules();
+  const applied = await migrateToLatest(database.db, allMigrations(list));
+  if (applied.length > 0) log.info({ migrations: applied.length }, 'migrations applied');
+
+  const app = createServer(config, log);
+  const dispatcher = new Dispatcher(database, log, { pollMs: config.outboxPollMs });
+  const jobs = new JobWorker(database, log, { pollMs: config.outboxPollMs });
+  const context: ModuleContext = { config, log, database, app, dispatcher, jobs };
+  for (const m of list) await m.register?.(context);
+
+  if (config.demo && !(await getSetting(database.db, DEMO_SETTING))) {
+    await inTransaction(database.db, async (trx) => {
+      for (const m of list) await m.seedDemo?.(context, trx);
+      await setSetting(trx, DEMO_SETTING, { at: new Date().toISOString() });
+    });
+    log.info('demo data loaded');
+  }
+
+  let started = false;
+  return {
+    app,
+    database,
+    dispatcher,
+    jobs,
+    log,
+    context,
+    async start({ listen = true } = {}) {
+      await app.ready();
+      await dispatcher.start();
+      await jobs.start();
+      if (listen) await app.listen({ port: config.port, host: config.host });
+      started = true;
+    },
+    async stop() {
+      // Stop taking requests first, then finish background work, then close the database.
+      await app.close();
+      if (started) {
+        await dispatcher.stop();
+        await jobs.stop();
+      }
+      if (!options.database) await database.close();
+    },
+  };
+}

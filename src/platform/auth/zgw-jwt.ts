@@ -1,0 +1,94 @@
+import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose';
+import type { Db } from '../db/database.ts';
+import type { Trx } from '../db/transaction.ts';
+import { problems } from '../http/problem.ts';
+import type { App } from '../http/server.ts';
+
+/** The API client behind a verified ZGW JWT. */
+export interface ApiClient {
+  clientId: string;
+  organisationId: string;
+  claims: JWTPayload;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiClient?: ApiClient;
+  }
+}
+
+export async function setClientSecret(
+  db: Db | Trx,
+  clientId: string,
+  secret: string,
+  organisationId: string,
+) {
+  await db
+    .insertInto('api_client_secret')
+    .values({ client_id: clientId, secret, organisation_id: organisationId })
+    .onConflict((oc) => oc.column('client_id').doUpdateSet({ secret, organisation_id: organisationId }))
+    .execute();
+}
+
+const CLOCK_SKEW_SECONDS = 60;
+const encoder = new TextEncoder();
+
+/**
+ * Verifies a ZGW API token: HS256, signed with the secret stored for its client_id, with an iat
+ * no older than maxAgeSeconds. Any failure is a 401 problem, never a 500.
+ */
+export async function verifyZgwToken(
+  db: Db,
+  authorization: string | undefined,
+  maxAgeSeconds: number,
+  now: () => number = Date.now,
+): Promise<ApiClient> {
+  const match = authorization?.match(/^Bearer\s+(\S+)$/i);
+  if (!match) throw problems.notAuthenticated();
+  const token = match[1];
+  let clientId: string;
+  try {
+    const header = decodeProtectedHeader(token);
+    if (header.alg !== 'HS256') throw problems.notAuthenticated('Alleen HS256-tokens worden geaccepteerd.');
+    const claims = decodeJwt(token);
+    clientId = String(claims.client_id ?? claims.iss ?? '');
+  } catch (err) {
+    if (err instanceof Error && 'status' in err) throw err;
+    throw problems.notAuthenticated('Het token is geen geldige JWT.');
+  }
+  if (!clientId) throw problems.notAuthenticated('Het token heeft geen client_id.');
+  const row = await db
+    .selectFrom('api_client_secret')
+    .select(['secret', 'organisation_id'])
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  if (!row) throw problems.notAuthenticated('Onbekende client_id.');
+  let claims: JWTPayload;
+  try {
+    ({ payload: claims } = await jwtVerify(token, encoder.encode(row.secret), {
+      algorithms: ['HS256'],
+      currentDate: new Date(now()),
+      clockTolerance: CLOCK_SKEW_SECONDS,
+    }));
+  } catch (err) {
+    const reason =
+      err instanceof errors.JWTExpired
+        ? 'Het token is verlopen.'
+        : 'De handtekening van het token klopt niet.';
+    throw problems.notAuthenticated(reason);
+  }
+  const nowSeconds = now() / 1000;
+  if (typeof claims.iat !== 'number') throw problems.notAuthenticated('Het token heeft geen iat.');
+  if (claims.iat > nowSeconds + CLOCK_SKEW_SECONDS)
+    throw problems.notAuthenticated('Het token komt uit de toekomst.');
+  if (nowSeconds - claims.iat > maxAgeSeconds) throw problems.notAuthenticated('Het token is te oud.');
+  return { clientId, organisationId: row.organisation_id, claims };
+}
+
+/** Adds ZGW token checking to every route of an API group declared with `auth: 'zgw'`. */
+export function requireZgwClients(app: App, db: Db, maxAgeSeconds: number): void {
+  app.addHook('onRequest', async (req) => {
+    if (req.routeOptions.config.auth !== 'zgw') return;
+    req.apiClient = await verifyZgwToken(db, req.headers.authorization, maxAgeSeconds);
+  });
+}

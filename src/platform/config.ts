@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+
+/** Everything Loket reads from the environment, in one typed object. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Every absolute URL in API responses starts with this (no trailing slash). */
+  baseUrl: string;
+  /** PostgreSQL connection string; when absent Loket runs on embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  logLevel: string;
+  /** Demo mode: demo data, the local identity provider and the fake outside world (BRP). Never in production. */
+  demo: boolean;
+  /** Largest accepted request body in bytes (file content goes through the streaming upload instead). */
+  bodyLimit: number;
+  /** Oldest accepted ZGW JWT, in seconds since its iat. */
+  jwtMaxAgeSeconds: number;
+  /** Secret for signing session cookies; generated per data folder when not configured. */
+  sessionSecret: string | null;
+  /** Where public reference data (selectielijst, ZGW suite) lives. */
+  sharedDir: string;
+  /** Base URL of the Referentielijsten API; null = Loket's own local one. */
+  referentielijstenUrl: string | null;
+  /** Dispatcher polling fallback in ms (pg_notify wakes it sooner). */
+  outboxPollMs: number;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env, 'PORT', 3000);
+  const host = env.HOST || '127.0.0.1';
+  const baseUrl = (env.BASE_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(
+    /\/+$/,
+    '',
+  );
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new ConfigError(`BASE_URL must be an absolute URL, got "${baseUrl}"`);
+  }
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    port,
+    host,
+    baseUrl,
+    databaseUrl,
+    dataDir: resolve(env.LOKET_DATA_DIR || './data'),
+    logLevel: env.LOG_LEVEL || 'info',
+    demo: (env.LOKET_DEMO ?? '0') === '1',
+    bodyLimit: int(env, 'LOKET_BODY_LIMIT', 1024 * 1024),
+    jwtMaxAgeSeconds: int(env, 'LOKET_JWT_MAX_AGE', 3600),
+    sessionSecret: env.LOKET_SESSION_SECRET || null,
+    sharedDir: resolve(env.LOKET_SHARED_DIR || '../shared'),
+    referentielijstenUrl: env.LOKET_REFERENTIELIJSTEN_URL || null,
+    outboxPollMs: int(env, 'LOKET_OUTBOX_POLL_MS', 1000),
+  };
+}

@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+// biome-ignore lint/suspicious/noExplicitAny: modules narrow this with their own table types (see scoped()).
+export type Db = Kysely<any>;
+
+/**
+ * The one database handle every module receives. Both backends return the same JavaScript
+ * types: int8 as number, numeric as string, date as 'YYYY-MM-DD', timestamptz as Date, json parsed.
+ */
+export interface Database {
+  backend: Backend;
+  db: Db;
+  /** Runs several statements at once (migrations). */
+  exec(sqlText: string): Promise<void>;
+  /** Subscribes to pg_notify on a channel; returns an unsubscribe function. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** Narrows the shared handle to a module's own tables. */
+export function scoped<T>(db: Db): Kysely<T> {
+  return db as unknown as Kysely<T>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+export interface DatabaseOptions {
+  /** postgres://… ; absent = PGlite. */
+  url?: string | null;
+  /** PGlite data folder; absent = in memory. */
+  dataDir?: string | null;
+  /** PostgreSQL schema to use (tests run each suite in its own schema). Created when missing. */
+  schema?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options) : openPGlite(options);
+}
+
+async function openPGlite(options: DatabaseOptions): Promise<Database> {
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    dataDir = join(options.dataDir, 'pglite');
+  }
+  const pglite = await PGlite.create({
+    dataDir,
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [NUMERIC]: (v: string) => v,
+      [DATE]: (v: string) => v,
+    },
+  });
+  if (options.schema)
+    await pglite.exec(
+      `create schema if not exists ${quoteIdent(options.schema)}; set search_path to ${quoteIdent(options.schema)}`,
+    );
+  const db = new Kysely({ dialect: new PGliteDialect(pglite) });
+  return {
+    backend: 'pglite',
+    db,
+    async exec(text) {
+      await pglite.exec(text);
+    },
+    async listen(channel, onNotify) {
+      const unlisten = await pglite.listen(channel, onNotify);
+      return async () => {
+        await unlisten();
+      };
+    },
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const types = {
+    getTypeParser(oid: number, format?: string) {
+      if (oid === INT8) return (v: string) => Number(v);
+      if (oid === DATE) return (v: string) => v;
+      // biome-ignore lint/suspicious/noExplicitAny: pg's overloads
+      return (pg.types.getTypeParser as any)(oid, format);
+    },
+  };
+  const schema = options.schema;
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`create schema if not exists ${quoteIdent(schema)}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types,
+    options: schema ? `-c search_path=${schema}` : undefined,
+  });
+  // Fail fast with a clear message instead of on the first request.
+  await pool.query('select 1');
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const listeners: pg.PoolClient[] = [];
+  return {
+    backend: 'postgres',
+    db,
+    async exec(text) {
+      await pool.query(text);
+    },
+    async listen(channel, onNotify) {
+      const client = await pool.connect();
+      listeners.push(client);
+      client.on('notification', (msg) => {
+        if (msg.channel === channel) onNotify(msg.payload ?? '');
+      });
+      await client.query(`listen ${quoteIdent(channel)}`);
+      return async () => {
+        await client.query(`unlisten ${quoteIdent(channel)}`).catch(() => {});
+        client.release();
+        listeners.splice(listeners.indexOf(client), 1);
+      };
+    },
+    async close() {
+      for (const c of listeners.splice(0)) c.release();
+      await db.destroy();
+    },
+  };
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Database reachable? Used by /health/ready. */
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,11 @@
+export { type Config, ConfigError, loadConfig } from './config.ts';
+export { type Backend, type Database, type Db, openDatabase, scoped } from './db/database.ts';
+export { type MigrationSet, sqlMigration } from './db/migrate.ts';
+export { inTransaction, type Trx } from './db/transaction.ts';
+export { registerApiGroup } from './http/api-group.ts';
+export { type InvalidParam, Problem, problems } from './http/problem.ts';
+export type { App, AuthKind } from './http/server.ts';
+export { cancel as cancelJob, type Job, JobWorker, schedule as scheduleJob } from './jobs/queue.ts';
+export type { LoketModule, ModuleContext } from './module.ts';
+export { type Consumer, Dispatcher } from './outbox/dispatcher.ts';
+export { type DomainEvent, type NewEvent, publish } from './outbox/outbox.ts';

@@ -1,0 +1,8 @@
+export { processingLogMigrations } from './migrations.ts';
+export {
+  type Actor,
+  ProcessingLogError,
+  type ProcessingRecord,
+  processingFor,
+  recordProcessing,
+} from './service.ts';

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { demoModule } from './demo/module.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { type MigrationSet, migrateToLatest } from './platform/db/migrate.ts';
@@ -17,6 +19,7 @@ function modules(): LoketModule[] {
   const list: LoketModule[] = [];
   list.push(platformModule(() => allMigrations(list)));
   list.push({ name: 'processing-log', migrations: processingLogMigrations });
+  list.push(demoModule());
   return list;
 }
 
@@ -56,6 +59,15 @@ export interface LoketOptions {
 
 const DEMO_SETTING = 'demo.loaded';
 
+/** A cookie-signing secret shared by every process on this database, made once. */
+async function storedSecret(database: Database): Promise<string> {
+  const existing = await getSetting<string>(database.db, 'session.cookie-secret');
+  if (existing) return existing;
+  const secret = randomBytes(32).toString('hex');
+  await setSetting(database.db, 'session.cookie-secret', secret);
+  return (await getSetting<string>(database.db, 'session.cookie-secret')) ?? secret;
+}
+
 /** Opens the database, applies migrations, loads demo data once, and wires every module. */
 export async function createLoket(config: Config, options: LoketOptions = {}): Promise<Loket> {
   const log = options.log ?? createLogger(config.logLevel);
@@ -63,10 +75,10 @@ export async function createLoket(config: Config, options: LoketOptions = {}): P
     options.database ??
     (await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir }));
   const list = modules();
-  const applied = await migrateToLatest(database.db, allMigrations(list));
+  const applied = await migrateToLatest(database, allMigrations(list));
   if (applied.length > 0) log.info({ migrations: applied.length }, 'migrations applied');
 
-  const app = createServer(config, log);
+  const app = createServer(config, log, config.sessionSecret ?? (await storedSecret(database)));
   const dispatcher = new Dispatcher(database, log, { pollMs: config.outboxPollMs });
   const jobs = new JobWorker(database, log, { pollMs: config.outboxPollMs });
   const context: ModuleContext = { config, log, database, app, dispatcher, jobs };

@@ -8,6 +8,8 @@ export interface Config {
   baseUrl: string;
   /** PostgreSQL connection string; when absent Loket runs on embedded PGlite in dataDir. */
   databaseUrl: string | null;
+  /** PostgreSQL schema to use instead of the default (several installations or benchmarks in one database). */
+  databaseSchema: string | null;
   dataDir: string;
   logLevel: string;
   /** Demo mode: demo data, the local identity provider and the fake outside world (BRP). Never in production. */
@@ -22,6 +24,12 @@ export interface Config {
   sharedDir: string;
   /** Base URL of the Referentielijsten API; null = Loket's own local one. */
   referentielijstenUrl: string | null;
+  /** OpenID Connect provider for citizens and staff; null in demo mode means the local demo provider. */
+  oidc: {
+    issuer: string;
+    citizen: { clientId: string; clientSecret: string };
+    staff: { clientId: string; clientSecret: string };
+  } | null;
   /** Dispatcher polling fallback in ms (pg_notify wakes it sooner). */
   outboxPollMs: number;
 }
@@ -34,6 +42,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
   return n;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const v = env[name];
+  if (!v) throw new ConfigError(`${name} is required when LOKET_OIDC_ISSUER is set`);
+  return v;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     baseUrl,
     databaseUrl,
+    databaseSchema: env.LOKET_DB_SCHEMA || null,
     dataDir: resolve(env.LOKET_DATA_DIR || './data'),
     logLevel: env.LOG_LEVEL || 'info',
     demo: (env.LOKET_DEMO ?? '0') === '1',
@@ -66,5 +81,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sharedDir: resolve(env.LOKET_SHARED_DIR || '../shared'),
     referentielijstenUrl: env.LOKET_REFERENTIELIJSTEN_URL || null,
     outboxPollMs: int(env, 'LOKET_OUTBOX_POLL_MS', 1000),
+    oidc: env.LOKET_OIDC_ISSUER
+      ? {
+          issuer: env.LOKET_OIDC_ISSUER,
+          citizen: {
+            clientId: required(env, 'LOKET_OIDC_CITIZEN_CLIENT_ID'),
+            clientSecret: required(env, 'LOKET_OIDC_CITIZEN_CLIENT_SECRET'),
+          },
+          staff: {
+            clientId: required(env, 'LOKET_OIDC_STAFF_CLIENT_ID'),
+            clientSecret: required(env, 'LOKET_OIDC_STAFF_CLIENT_SECRET'),
+          },
+        }
+      : null,
   };
 }

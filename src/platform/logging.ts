@@ -43,13 +43,8 @@ const MASK = '[redacted]';
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskBsns(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
-  if (value instanceof Error) {
-    return {
-      type: value.name,
-      message: maskBsns(value.message),
-      stack: value.stack && maskBsns(value.stack),
-    };
-  }
+  // Errors go to the err serializer, which masks them.
+  if (value instanceof Error) return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   // Requests, responses and other class instances are left to the serializers below.
   const proto = Object.getPrototypeOf(value);
@@ -82,7 +77,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           url: req.url ? maskBsns(req.url.split('?')[0]) : undefined,
           id: req.id,
         }),
-        err: (err: Error) => redact(pino.stdSerializers.err(err)),
+        // The std serializer's result has its own prototype; copy it so redact() walks it.
+        err: (err: Error) => redact({ ...pino.stdSerializers.err(err) }),
       },
     },
     destination,

@@ -1,5 +1,9 @@
+import { demoOidcClients } from '../demo/accounts.ts';
+import { IDP_PATH } from '../demo/idp.ts';
 import { DEMO_API_CLIENT, DEMO_ORGANISATIONS } from '../demo/organisations.ts';
 import { authMigrations } from './auth/migrations.ts';
+import { loginPath, registerOidcLogin } from './auth/oidc.ts';
+import { requireSessions } from './auth/sessions.ts';
 import { requireZgwClients, setClientSecret } from './auth/zgw-jwt.ts';
 import { ping } from './db/database.ts';
 import { type MigrationSet, migrationsCurrent } from './db/migrate.ts';
@@ -17,6 +21,18 @@ export function platformModule(allMigrations: () => MigrationSet): LoketModule {
     migrations: { ...organisationMigrations, ...outboxMigrations, ...jobMigrations, ...authMigrations },
     async register({ app, database, config, dispatcher }) {
       requireZgwClients(app, database.db, config.jwtMaxAgeSeconds);
+      requireSessions(app, database.db, ({ url, kind }) => loginPath(kind, url));
+      const oidc =
+        config.oidc ??
+        (config.demo ? { issuer: `${config.baseUrl}${IDP_PATH}`, ...demoOidcClients(config.baseUrl) } : null);
+      if (oidc) {
+        registerOidcLogin(app, database.db, config.baseUrl, {
+          issuer: oidc.issuer,
+          citizen: oidc.citizen,
+          staff: oidc.staff,
+          allowInsecure: !config.oidc,
+        });
+      }
       dispatcher.register(webhookConsumer(database.db));
 
       app.get('/health/live', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({
@@ -27,7 +43,7 @@ export function platformModule(allMigrations: () => MigrationSet): LoketModule {
         { config: { auth: 'public' }, schema: { hide: true } },
         async (_req, reply) => {
           const database_ = await ping(database.db);
-          const migrations = database_ && (await migrationsCurrent(database.db, allMigrations()));
+          const migrations = database_ && (await migrationsCurrent(database, allMigrations()));
           const ready = database_ && migrations;
           return reply.status(ready ? 200 : 503).send({
             status: ready ? 'ok' : 'unavailable',

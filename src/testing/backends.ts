@@ -19,7 +19,7 @@ export async function openTestDatabase(backend: Backend): Promise<Database> {
     backend === 'postgres'
       ? await openDatabase({ url: inject('testDatabaseUrl'), schema, poolSize: 4 })
       : await openDatabase({});
-  await migrateToLatest(database.db, loketMigrations());
+  await migrateToLatest(database, loketMigrations());
   return database;
 }
 

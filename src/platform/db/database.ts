@@ -16,6 +16,8 @@ export type Db = Kysely<any>;
  */
 export interface Database {
   backend: Backend;
+  /** The PostgreSQL schema in use, when not the default one. */
+  schema: string | null;
   db: Db;
   /** Runs several statements at once (migrations). */
   exec(sqlText: string): Promise<void>;
@@ -68,6 +70,7 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
   const db = new Kysely({ dialect: new PGliteDialect(pglite) });
   return {
     backend: 'pglite',
+    schema: options.schema ?? null,
     db,
     async exec(text) {
       await pglite.exec(text);
@@ -116,6 +119,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const listeners: pg.PoolClient[] = [];
   return {
     backend: 'postgres',
+    schema: schema ?? null,
     db,
     async exec(text) {
       await pool.query(text);

@@ -1,5 +1,5 @@
 import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import type { Db } from './database.ts';
+import type { Database } from './database.ts';
 
 /** A migration written as plain SQL statements, run one by one (PGlite's query() takes one statement). */
 export function sqlMigration(up: string[]): Migration {
@@ -23,9 +23,17 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Db, migrations: MigrationSet): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(migrations) });
-  const { error, results } = await migrator.migrateToLatest();
+function migrator(database: Database, migrations: MigrationSet): Migrator {
+  return new Migrator({
+    db: database.db,
+    provider: new StaticProvider(migrations),
+    // Kysely looks for its bookkeeping tables by name in any schema; pin it to ours.
+    migrationTableSchema: database.schema ?? undefined,
+  });
+}
+
+export async function migrateToLatest(database: Database, migrations: MigrationSet): Promise<string[]> {
+  const { error, results } = await migrator(database, migrations).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`, {
@@ -36,8 +44,7 @@ export async function migrateToLatest(db: Db, migrations: MigrationSet): Promise
 }
 
 /** True when every known migration has been applied (readiness check). */
-export async function migrationsCurrent(db: Db, migrations: MigrationSet): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(migrations) });
-  const list = await migrator.getMigrations();
+export async function migrationsCurrent(database: Database, migrations: MigrationSet): Promise<boolean> {
+  const list = await migrator(database, migrations).getMigrations();
   return list.every((m) => m.executedAt !== undefined);
 }

@@ -197,7 +197,7 @@ describeBackends('HTTP layer', (database) => {
 
 describe('route registration', () => {
   it('refuses a route that does not say who may call it', async () => {
-    const app = createServer(testConfig(), memoryLogger().log);
+    const app = createServer(testConfig(), memoryLogger().log, 'test-cookie-secret');
     expect(() => app.get('/open', async () => 'oops')).toThrow(/config.auth/);
   });
 });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
@@ -19,6 +21,10 @@ export type AuthKind = 'public' | 'zgw' | 'session';
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: AuthKind;
+    /** For routes that hand the request to another component (the demo identity provider). */
+    passQueryThrough?: boolean;
+    /** API routes that take multipart uploads (bestandsdelen). */
+    acceptsMultipart?: boolean;
   }
 }
 
@@ -32,7 +38,7 @@ export type App = FastifyInstance<
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-export function createServer(config: Config, log: Logger): App {
+export function createServer(config: Config, log: Logger, cookieSecret: string): App {
   const app = Fastify({
     loggerInstance: log,
     bodyLimit: config.bodyLimit,
@@ -47,6 +53,9 @@ export function createServer(config: Config, log: Logger): App {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.register(cookie, { secret: cookieSecret });
+  app.register(formbody, { bodyLimit: config.bodyLimit });
+
   app.addHook('onRoute', (route) => {
     if (!route.config?.auth) {
       throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
@@ -57,10 +66,19 @@ export function createServer(config: Config, log: Logger): App {
     reply.header('x-request-id', req.id);
   });
 
+  // The APIs speak JSON only; a form post to an API route is the wrong content type, not a validation error.
+  app.addHook('preValidation', async (req) => {
+    if (req.routeOptions.config.auth !== 'zgw' || req.body === undefined) return;
+    const type = String(req.headers['content-type'] ?? '');
+    if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type) && !req.routeOptions.config.acceptsMultipart) {
+      throw new Problem(415, 'unsupported_media_type', httpTexts.unsupportedMediaType);
+    }
+  });
+
   // Unknown query parameters are an error, not something to ignore silently (ZGW, NLGov ADR).
   app.addHook('preValidation', async (req) => {
     const query = req.query as Record<string, unknown> | undefined;
-    if (!query) return;
+    if (!query || req.routeOptions.config.passQueryThrough) return;
     const keys = Object.keys(query);
     if (keys.length === 0) return;
     const schema = req.routeOptions.schema?.querystring as

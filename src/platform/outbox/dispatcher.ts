@@ -75,7 +75,9 @@ export class Dispatcher {
     this.running = false;
     this.poke();
     await this.loop;
-    await this.unlisten?.();
+    const unlisten = this.unlisten;
+    this.unlisten = null;
+    await unlisten?.();
   }
 
   /** Wake the loop now (also called by pg_notify). */

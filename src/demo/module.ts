@@ -1,0 +1,18 @@
+import type { LoketModule } from '../platform/module.ts';
+import { demoAccounts, demoOidcClients } from './accounts.ts';
+import { registerDemoIdp } from './idp.ts';
+
+/**
+ * The demo's stand-ins for the outside world (identity provider; later the BRP) — only with
+ * LOKET_DEMO=1. Loket's own code talks to them through the same interfaces as to the real ones.
+ */
+export function demoModule(): LoketModule {
+  return {
+    name: 'demo',
+    async register({ app, config, database }) {
+      if (!config.demo || config.oidc) return;
+      const clients = demoOidcClients(config.baseUrl);
+      await registerDemoIdp(app, database.db, config.baseUrl, clients.settings, () => demoAccounts([]));
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { expect, it } from 'vitest';
+import { describeBackends, memoryLogger } from '../../testing/backends.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { cancel, JobWorker, schedule } from './queue.ts';
+
+describeBackends('durable job and timer queue', (database) => {
+  const worker = (onRun: (id: string) => void) => {
+    const w = new JobWorker(database(), memoryLogger().log, { pollMs: 50 });
+    w.handle('test.timer', async (job, trx) => {
+      await trx
+        .insertInto('system_setting')
+        .values({ key: `fired-${(job.payload as { id: string }).id}-${job.id}`, value: '1' })
+        .execute();
+      onRun((job.payload as { id: string }).id);
+    });
+    return w;
+  };
+
+  it('fires a timer only when it is due', async () => {
+    const fired: string[] = [];
+    const w = worker((id) => fired.push(id));
+    await schedule(database().db, {
+      organisationId: 'voorbeeldstad',
+      queue: 'test.timer',
+      payload: { id: 'later' },
+      runAt: new Date(Date.now() + 3_600_000),
+    });
+    await schedule(database().db, {
+      organisationId: 'voorbeeldstad',
+      queue: 'test.timer',
+      payload: { id: 'now' },
+    });
+    await w.runDue();
+    expect(fired).toEqual(['now']);
+  });
+
+  it('fires each timer exactly once when two workers (processes) compete', async () => {
+    const fired: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      await schedule(database().db, {
+        organisationId: 'voorbeeldstad',
+        queue: 'test.timer',
+        payload: { id: `race-${i}` },
+      });
+    }
+    const a = worker((id) => fired.push(id));
+    const b = worker((id) => fired.push(id));
+    await Promise.all([a.runDue(), b.runDue()]);
+    const race = fired.filter((id) => id.startsWith('race-'));
+    expect(race).toHaveLength(50);
+    expect(new Set(race).size).toBe(50);
+  });
+
+  it('moves a pending timer when it is scheduled again under the same key (suspension, extension)', async () => {
+    const fired: string[] = [];
+    const w = worker((id) => fired.push(id));
+    const first = await schedule(database().db, {
+      organisationId: 'voorbeeldstad',
+      queue: 'test.timer',
+      payload: { id: 'term' },
+      runAt: new Date(Date.now() - 1000),
+      singletonKey: 'zaak-1:beslistermijn',
+    });
+    const moved = await schedule(database().db, {
+      organisationId: 'voorbeeldstad',
+      queue: 'test.timer',
+      payload: { id: 'term' },
+      runAt: new Date(Date.now() + 86_400_000),
+      singletonKey: 'zaak-1:beslistermijn',
+    });
+    expect(moved).toBe(first);
+    await w.runDue();
+    expect(fired).not.toContain('term');
+  });
+
+  it('does not fire a cancelled timer', async () => {
+    const fired: string[] = [];
+    const w = worker((id) => fired.push(id));
+    await schedule(database().db, {
+      organisationId: 'voorbeeldstad',
+      queue: 'test.timer',
+      payload: { id: 'cancelled' },
+      singletonKey: 'zaak-2:termijn',
+    });
+    expect(await cancel(database().db, 'test.timer', 'zaak-2:termijn')).toBe(true);
+    await w.runDue();
+    expect(fired).not.toContain('cancelled');
+  });
+
+  it('rolls back a failed job’s effects and retries it later', async () => {
+    let attempts = 0;
+    const w = new JobWorker(database(), memoryLogger().log, { pollMs: 50 });
+    w.handle('test.flaky', async (_job, trx) => {
+      attempts++;
+      await trx
+        .insertInto('system_setting')
+        .values({ key: `flaky-${attempts}`, value: '1' })
+        .execute();
+      if (attempts === 1) throw new Error('first try fails');
+    });
+    const id = await inTransaction(database().db, (trx) =>
+      schedule(trx, { organisationId: 'voorbeeldstad', queue: 'test.flaky' }),
+    );
+    await w.runDue();
+    const afterFail = await database()
+      .db.selectFrom('job')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(afterFail).toMatchObject({ status: 'pending', attempts: 1, last_error: 'first try fails' });
+    expect(
+      await database()
+        .db.selectFrom('system_setting')
+        .selectAll()
+        .where('key', '=', 'flaky-1')
+        .executeTakeFirst(),
+    ).toBeUndefined();
+    await database()
+      .db.updateTable('job')
+      .set({ run_at: new Date(0) })
+      .where('id', '=', id)
+      .execute();
+    await w.runDue();
+    const done = await database()
+      .db.selectFrom('job')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(done.status).toBe('done');
+  });
+
+  it('picks up timers scheduled before a restart', async () => {
+    await schedule(database().db, {
+      organisationId: 'voorbeeldstad',
+      queue: 'test.timer',
+      payload: { id: 'restart' },
+    });
+    const fired: string[] = [];
+    // A new worker is what a restarted process has: nothing in memory, everything in the database.
+    const w = worker((id) => fired.push(id));
+    await w.start();
+    for (let i = 0; i < 100 && !fired.includes('restart'); i++) await new Promise((r) => setTimeout(r, 20));
+    await w.stop();
+    expect(fired).toContain('restart');
+  });
+});

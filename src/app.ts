@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { authzModule } from './authz/module.ts';
 import { demoModule } from './demo/module.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
@@ -19,6 +20,7 @@ function modules(): LoketModule[] {
   const list: LoketModule[] = [];
   list.push(platformModule(() => allMigrations(list)));
   list.push({ name: 'processing-log', migrations: processingLogMigrations });
+  list.push(authzModule());
   list.push(demoModule());
   return list;
 }

@@ -1,0 +1,44 @@
+import { Type } from 'typebox';
+
+export const PAGE_SIZE = 100;
+
+export const PageQuery = Type.Optional(
+  Type.Integer({ minimum: 1, description: 'Een pagina binnen de gepagineerde set resultaten.' }),
+);
+
+export interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+/** The ZGW paginated list shape; `requestUrl` is the absolute URL of this request (query kept, page replaced). */
+export function pageOf<T>(
+  results: T[],
+  count: number,
+  page: number,
+  requestUrl: string,
+  pageSize = PAGE_SIZE,
+): Page<T> {
+  const link = (n: number) => {
+    const u = new URL(requestUrl);
+    u.searchParams.set('page', String(n));
+    return u.href;
+  };
+  return {
+    count,
+    next: page * pageSize < count ? link(page + 1) : null,
+    previous: page > 1 ? link(page - 1) : null,
+    results,
+  };
+}
+
+export function pageSchema<T extends ReturnType<typeof Type.Object>>(item: T) {
+  return Type.Object({
+    count: Type.Integer(),
+    next: Type.Union([Type.String({ format: 'uri' }), Type.Null()]),
+    previous: Type.Union([Type.String({ format: 'uri' }), Type.Null()]),
+    results: Type.Array(item),
+  });
+}

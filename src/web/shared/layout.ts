@@ -1,0 +1,133 @@
+import type { FastifyReply } from 'fastify';
+import { assetUrl } from './assets.ts';
+import { attrs, html, type Renderable, type SafeHtml } from './html.ts';
+import { type Breadcrumb, breadcrumbs, mainNavigation, type NavItem } from './navigation.ts';
+import { texts } from './texts.nl.ts';
+
+/**
+ * The page shell every Loket page is rendered in: language, skip link, header with the organisation, main
+ * landmark, footer, and — on every page, without exception — a visible link to reach a person.
+ */
+
+export interface PageOptions {
+  /** What this page is about; becomes `<title>` ("… - Loket"). */
+  title: string;
+  /** Path and query of this page (e.g. `req.url`): the way back from the contact page. */
+  currentPath: string;
+  content: Renderable;
+  /**
+   * Where "Ik wil iemand spreken" goes. Default `/contact?terug=<currentPath>`. It can point elsewhere
+   * (a staff workbench has its own help desk) but it cannot be left out.
+   */
+  humanLink?: string;
+  /** The organisation whose service this is; shown in the header. */
+  organisation?: string;
+  /** Where the name in the header goes. Default `/`. */
+  homeHref?: string;
+  breadcrumbs?: readonly Breadcrumb[];
+  navigation?: readonly NavItem[];
+  /** The page shows a form with errors: the title starts with "Fout: " so it is heard first. */
+  hasErrors?: boolean;
+  /** Extra links in the footer (privacy, accessibility statement). */
+  footerLinks?: readonly { href: string; text: string }[];
+  /** Extra content in the header, after the menu (e.g. a log-out form). */
+  headerExtra?: Renderable;
+}
+
+export const CONTACT_PATH = '/contact';
+
+/**
+ * The default way to a person: the contact page, with the way back to where the person was. On the
+ * contact page itself the link stays the same (no `?terug=/contact?terug=…` chains).
+ */
+export function defaultHumanLink(currentPath: string): string {
+  const path = localPath(currentPath);
+  if (path === CONTACT_PATH || path.startsWith(`${CONTACT_PATH}?`)) return path;
+  return `${CONTACT_PATH}?terug=${encodeURIComponent(path)}`;
+}
+
+/** Only a path on this site may be a way back; anything else (`//evil.example`, `https:`) becomes `/`. */
+function localPath(path: string): string {
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+}
+
+/** Renders a whole HTML document. */
+export function renderPage(options: PageOptions): string {
+  const t = texts.page;
+  if (!options.title.trim()) throw new Error('renderPage: every page needs a title');
+  const human = options.humanLink ?? defaultHumanLink(options.currentPath);
+  if (!human.trim()) throw new Error('renderPage: the link to a person cannot be empty');
+
+  const title = `${options.hasErrors ? t.errorTitlePrefix : ''}${options.title}${t.titleSeparator}${t.siteName}`;
+  const humanLink = (extraClass: string) =>
+    html`<a${attrs({
+      class: `utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action loket-human-link ${extraClass}`,
+      href: human,
+      'data-loket-human-link': true,
+    })}>${t.humanLink}</a>`;
+  const footerLinks = (options.footerLinks ?? []).map(
+    (l) =>
+      html`<li><a${attrs({ class: 'utrecht-link utrecht-link--html-a', href: l.href })}>${l.text}</a></li>`,
+  );
+
+  const page = html`<!DOCTYPE html>
+<html lang="${texts.lang}" class="utrecht-theme utrecht-root">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="${assetUrl('loket.css')}">
+<link rel="icon" href="data:,">
+</head>
+<body class="utrecht-body utrecht-document loket-body">
+<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">${t.skipLink}</a>
+<div class="utrecht-page-layout">
+<header class="utrecht-page-header loket-header">
+<div class="utrecht-page-header__content loket-header__content">
+<a class="loket-header__brand" href="${options.homeHref ?? '/'}">${options.organisation && html`<span class="loket-header__organisation">${options.organisation}</span>`}<span class="loket-header__site">${t.siteName}</span></a>
+${humanLink('loket-human-link--header')}
+${mainNavigation(options.navigation ?? [])}${options.headerExtra}
+</div>
+</header>
+<div class="utrecht-page-body loket-page-body">
+<div class="utrecht-page-body__content">
+${breadcrumbs(options.breadcrumbs ?? [])}
+<main id="inhoud" class="utrecht-page-content loket-main" tabindex="-1">
+${options.content}
+</main>
+</div>
+</div>
+<footer class="utrecht-page-footer loket-footer">
+<div class="utrecht-page-footer__content">
+<h2 class="utrecht-heading-2 loket-footer__heading">${t.footerHeading}</h2>
+<p class="utrecht-paragraph">${t.humanHelp}</p>
+<p class="utrecht-paragraph">${humanLink('loket-human-link--footer')}</p>
+${footerLinks.length > 0 && html`<ul class="loket-footer__links">${footerLinks}</ul>`}
+</div>
+</footer>
+</div>
+</body>
+</html>`;
+  return page.toString();
+}
+
+/**
+ * Content-Security-Policy for pages: only our own styles, fonts and images, no scripts at all (nothing
+ * needs them), no framing. No form-action: Chrome applies it to the redirect after a post, and logging in
+ * redirects to the identity provider.
+ */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+/** Sends a page with the right content type and the security headers every page needs. */
+export function sendPage(reply: FastifyReply, page: string | SafeHtml, status = 200): FastifyReply {
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-security-policy', PAGE_CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'same-origin')
+    .header('cache-control', 'no-store')
+    .send(page.toString());
+}

@@ -6,7 +6,7 @@ const started = performance.now();
 let config: ReturnType<typeof loadConfig>;
 try {
   // `npm start` runs the demo unless told otherwise; production sets LOKET_DEMO=0.
-  config = loadConfig({ LOKET_DEMO: '1', ...process.env });
+  config = loadConfig({ ...process.env, LOKET_DEMO: process.env.LOKET_DEMO || '1' });
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(`Loket kan niet starten: ${err.message}`);

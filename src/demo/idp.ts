@@ -4,6 +4,7 @@ import Provider, { type Configuration } from 'oidc-provider';
 import type { Db } from '../platform/db/database.ts';
 import type { App } from '../platform/http/server.ts';
 import { getSetting, setSetting } from '../platform/organisations.ts';
+import { databaseAdapter } from './idp-adapter.ts';
 import { idpTexts } from './texts.nl.ts';
 
 /** Someone who can log in at the demo identity provider. */
@@ -68,6 +69,7 @@ export async function registerDemoIdp(
       grant_types: ['authorization_code'],
       response_types: ['code'],
     })),
+    adapter: databaseAdapter(db),
     jwks: { keys: keys as never },
     cookies: { keys: cookieKeys },
     pkce: { required: () => true },

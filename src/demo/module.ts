@@ -1,6 +1,7 @@
 import type { LoketModule } from '../platform/module.ts';
 import { demoAccounts, demoOidcClients } from './accounts.ts';
 import { registerDemoIdp } from './idp.ts';
+import { idpMigrations } from './idp-adapter.ts';
 
 /**
  * The demo's stand-ins for the outside world (identity provider; later the BRP) — only with
@@ -9,6 +10,7 @@ import { registerDemoIdp } from './idp.ts';
 export function demoModule(): LoketModule {
   return {
     name: 'demo',
+    migrations: idpMigrations,
     async register({ app, config, database }) {
       if (!config.demo || config.oidc) return;
       const clients = demoOidcClients(config.baseUrl);

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { authzModule } from './authz/module.ts';
+import { catalogModule } from './catalog/module.ts';
 import { demoModule } from './demo/module.ts';
+import { notificationsModule } from './notifications/module.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { type MigrationSet, migrateToLatest } from './platform/db/migrate.ts';
@@ -14,6 +16,7 @@ import { getSetting, setSetting } from './platform/organisations.ts';
 import { Dispatcher } from './platform/outbox/dispatcher.ts';
 import { platformModule } from './platform/platform-module.ts';
 import { processingLogMigrations } from './processing-log/index.ts';
+import { referentielijstenModule } from './referentielijsten/index.ts';
 
 /** Every capability of Loket, in the order their tables are created and routes registered. */
 function modules(): LoketModule[] {
@@ -21,6 +24,9 @@ function modules(): LoketModule[] {
   list.push(platformModule(() => allMigrations(list)));
   list.push({ name: 'processing-log', migrations: processingLogMigrations });
   list.push(authzModule());
+  list.push(notificationsModule());
+  list.push(referentielijstenModule());
+  list.push(catalogModule());
   list.push(demoModule());
   return list;
 }

@@ -31,4 +31,9 @@ export const authzMigrations: MigrationSet = {
     )`,
     'create index autorisatie_app on autorisatie (applicatie_id, position)',
   ]),
+  // The Autorisaties API returns clientIds in the order they were given; lists are newest first per organisation.
+  '2026_11_23_1010_authz_api': sqlMigration([
+    'alter table applicatie_client add column position integer not null default 0',
+    'create index applicatie_org_created on applicatie (organisation_id, created_at desc, id)',
+  ]),
 };

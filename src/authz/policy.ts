@@ -39,13 +39,23 @@ export interface ClientAuthorisations {
   autorisaties: Autorisatie[];
 }
 
-export async function loadAuthorisations(db: Db, clientId: string): Promise<ClientAuthorisations> {
-  const app = await db
+/**
+ * The client's applicatie and its autorisaties. With `organisationId` (the organisation the client's
+ * secret belongs to) only an applicatie of that same organisation counts: an administrator of one
+ * organisation cannot grant rights to another organisation's client.
+ */
+export async function loadAuthorisations(
+  db: Db,
+  clientId: string,
+  organisationId?: string,
+): Promise<ClientAuthorisations> {
+  let query = db
     .selectFrom('applicatie_client as c')
     .innerJoin('applicatie as a', 'a.id', 'c.applicatie_id')
     .select(['a.id', 'a.heeft_alle_autorisaties'])
-    .where('c.client_id', '=', clientId)
-    .executeTakeFirst();
+    .where('c.client_id', '=', clientId);
+  if (organisationId !== undefined) query = query.where('a.organisation_id', '=', organisationId);
+  const app = await query.executeTakeFirst();
   if (!app) return { clientId, applicatieId: null, all: false, autorisaties: [] };
   const rows = app.heeft_alle_autorisaties
     ? []

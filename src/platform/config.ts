@@ -32,6 +32,10 @@ export interface Config {
   } | null;
   /** Dispatcher polling fallback in ms (pg_notify wakes it sooner). */
   outboxPollMs: number;
+  /** Where every ZGW notification also goes as a CloudEvent (NL GOV profile, JSON structured mode). */
+  cloudEventsSinks: string[];
+  /** Django fixture file or folder of the ZGW conformance suite (clients, applicaties, kanalen), seeded at start. */
+  zgwFixtures: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +52,21 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   const v = env[name];
   if (!v) throw new ConfigError(`${name} is required when LOKET_OIDC_ISSUER is set`);
   return v;
+}
+
+function urlList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const u of list) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(u).protocol);
+    } catch {}
+    if (!ok) throw new ConfigError(`${name} must be comma-separated http(s) URLs, got "${u}"`);
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sharedDir: resolve(env.LOKET_SHARED_DIR || '../shared'),
     referentielijstenUrl: env.LOKET_REFERENTIELIJSTEN_URL || null,
     outboxPollMs: int(env, 'LOKET_OUTBOX_POLL_MS', 1000),
+    cloudEventsSinks: urlList(env, 'LOKET_CLOUDEVENTS_SINKS'),
+    zgwFixtures: env.LOKET_ZGW_FIXTURES ? resolve(env.LOKET_ZGW_FIXTURES) : null,
     oidc: env.LOKET_OIDC_ISSUER
       ? {
           issuer: env.LOKET_OIDC_ISSUER,

@@ -33,7 +33,7 @@ export function enforceZgwAuthorisations(app: App, db: Db): void {
     const access = req.routeOptions.config.zgw;
     if (req.routeOptions.config.auth !== 'zgw') return;
     if (!req.apiClient) throw problems.notAuthenticated();
-    const auth = await loadAuthorisations(db, req.apiClient.clientId);
+    const auth = await loadAuthorisations(db, req.apiClient.clientId, req.apiClient.organisationId);
     req.authorisations = auth;
     if (!access) return;
     if (!auth.applicatieId) throw problems.permissionDenied();

@@ -1,0 +1,33 @@
+import type { Db } from '../platform/db/database.ts';
+import { currentRevision } from './repository.ts';
+
+/**
+ * Serialised list pages, each valid for one catalogue revision. The catalogue changes rarely and is read
+ * on every zaak, so a list page is served from memory as long as the revision row says nothing changed.
+ * The revision is read from the database on every request: a change made by any process invalidates the
+ * page at once, and nothing here is state that matters (a restart merely empties it).
+ */
+export class ListCache {
+  private readonly pages = new Map<string, { revision: number; body: string }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxEntries = 500,
+  ) {}
+
+  async get(key: string, compute: () => Promise<unknown>): Promise<string> {
+    const revision = await currentRevision(this.db);
+    const hit = this.pages.get(key);
+    if (hit && hit.revision === revision) {
+      // Map order is insertion order: re-inserting keeps the most recently used at the end.
+      this.pages.delete(key);
+      this.pages.set(key, hit);
+      return hit.body;
+    }
+    const body = JSON.stringify(await compute());
+    this.pages.delete(key);
+    this.pages.set(key, { revision, body });
+    while (this.pages.size > this.maxEntries) this.pages.delete(this.pages.keys().next().value as string);
+    return body;
+  }
+}

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { authzModule } from './authz/module.ts';
 import { catalogModule } from './catalog/module.ts';
 import { demoModule } from './demo/module.ts';
+import { objectRelationMigrations } from './documenten/object-relations.ts';
 import { notificationsModule } from './notifications/module.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
@@ -27,6 +28,8 @@ function modules(): LoketModule[] {
   list.push(notificationsModule());
   list.push(referentielijstenModule());
   list.push(catalogModule());
+  // Documenten owns the zaak/besluit–document relation; Zaken and Besluiten mirror into it.
+  list.push({ name: 'documenten-relations', migrations: objectRelationMigrations });
   list.push(demoModule());
   return list;
 }

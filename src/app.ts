@@ -18,6 +18,7 @@ import { Dispatcher } from './platform/outbox/dispatcher.ts';
 import { platformModule } from './platform/platform-module.ts';
 import { processingLogMigrations } from './processing-log/index.ts';
 import { referentielijstenModule } from './referentielijsten/index.ts';
+import { auditMigrations } from './zgw/audittrail.ts';
 
 /** Every capability of Loket, in the order their tables are created and routes registered. */
 function modules(): LoketModule[] {
@@ -28,6 +29,7 @@ function modules(): LoketModule[] {
   list.push(notificationsModule());
   list.push(referentielijstenModule());
   list.push(catalogModule());
+  list.push({ name: 'zgw-audittrail', migrations: auditMigrations });
   // Documenten owns the zaak/besluit–document relation; Zaken and Besluiten mirror into it.
   list.push({ name: 'documenten-relations', migrations: objectRelationMigrations });
   list.push(demoModule());

@@ -4,6 +4,7 @@ import type { TSchema } from 'typebox';
 import { problems } from '../platform/http/problem.ts';
 import type { App } from '../platform/http/server.ts';
 import { authorisationsOf } from '../zgw/auth.ts';
+import { sendDetail } from '../zgw/etag.ts';
 import { pageOf, pageSchema } from '../zgw/pagination.ts';
 import type { ListCache } from './cache.ts';
 import { UuidParams } from './schemas.ts';
@@ -46,17 +47,6 @@ export interface ResourceRoutes {
 function caller(req: FastifyRequest): Caller {
   if (!req.apiClient) throw problems.notAuthenticated();
   return callerOf(req.apiClient.organisationId, authorisationsOf(req), req.id);
-}
-
-/** Detail answers carry an ETag; a matching If-None-Match gets 304 without a body. */
-function sendDetail(req: FastifyRequest, reply: FastifyReply, body: Json) {
-  const text = JSON.stringify(body);
-  const etag = `"${createHash('sha1').update(text).digest('hex')}"`;
-  reply.header('etag', etag).type('application/json; charset=utf-8');
-  const wanted = req.headers['if-none-match'];
-  if (wanted && wanted.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
-    return reply.status(304).send();
-  return reply.send(text);
 }
 
 export function registerResource(app: App, ctx: CatalogContext, cache: ListCache, r: ResourceRoutes): void {

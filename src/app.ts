@@ -19,16 +19,20 @@ import { platformModule } from './platform/platform-module.ts';
 import { processingLogMigrations } from './processing-log/index.ts';
 import { referentielijstenModule } from './referentielijsten/index.ts';
 import { auditMigrations } from './zgw/audittrail.ts';
+import { LocalResources } from './zgw/local-resources.ts';
 
 /** Every capability of Loket, in the order their tables are created and routes registered. */
 function modules(): LoketModule[] {
   const list: LoketModule[] = [];
+  // How Loket's ZGW APIs resolve each other's URLs in-process (see zgw/local-resources.ts).
+  const zgw = new LocalResources();
+  list.push({ name: 'zgw-local-resources', register: ({ config }) => zgw.setBaseUrl(config.baseUrl) });
   list.push(platformModule(() => allMigrations(list)));
   list.push({ name: 'processing-log', migrations: processingLogMigrations });
   list.push(authzModule());
   list.push(notificationsModule());
   list.push(referentielijstenModule());
-  list.push(catalogModule());
+  list.push(catalogModule(zgw));
   list.push({ name: 'zgw-audittrail', migrations: auditMigrations });
   // Documenten owns the zaak/besluit–document relation; Zaken and Besluiten mirror into it.
   list.push({ name: 'documenten-relations', migrations: objectRelationMigrations });

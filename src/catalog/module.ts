@@ -1,5 +1,6 @@
 import { registerApiGroup } from '../platform/http/api-group.ts';
 import type { LoketModule } from '../platform/module.ts';
+import type { LocalResources } from '../zgw/local-resources.ts';
 import { ZGW_APIS } from '../zgw/urls.ts';
 import { ListCache } from './cache.ts';
 import { seedCatalogDemo } from './demo.ts';
@@ -23,7 +24,7 @@ In Loket hoort elk zaaktype bij een **dienst** van een organisatie: wat de organ
  * The service catalogue: organisations' diensten with their legal basis and service levels, their case
  * types, and the ZGW Catalogi API 1.3.1 over them at /catalogi/api/v1.
  */
-export function catalogModule(): LoketModule {
+export function catalogModule(local?: LocalResources): LoketModule {
   return {
     name: 'catalog',
     migrations: catalogMigrations,
@@ -32,6 +33,7 @@ export function catalogModule(): LoketModule {
         db: database.db,
         baseUrl: config.baseUrl,
         selectielijst: selectielijstClient(config),
+        local,
       };
       const cache = new ListCache(database.db);
       await registerApiGroup(

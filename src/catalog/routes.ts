@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
-import { problems } from '../platform/http/problem.ts';
+import type { Db } from '../platform/db/database.ts';
+import { Problem, problems } from '../platform/http/problem.ts';
 import type { App } from '../platform/http/server.ts';
 import { authorisationsOf } from '../zgw/auth.ts';
 import { sendDetail } from '../zgw/etag.ts';
@@ -52,6 +52,14 @@ function caller(req: FastifyRequest): Caller {
 export function registerResource(app: App, ctx: CatalogContext, cache: ListCache, r: ResourceRoutes): void {
   const tags = [r.path.slice(1)];
   const detail = `${r.path}/:uuid`;
+  ctx.local?.register('catalogi', r.path.slice(1), async (db, id) => {
+    try {
+      return (await r.read({ ...ctx, db: db as Db }, id, {})) as Record<string, unknown>;
+    } catch (err) {
+      if (err instanceof Problem && err.status === 404) return null;
+      throw err;
+    }
+  });
   const params = UuidParams;
 
   app.get(

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import { Problem } from '../platform/http/problem.ts';
 import type { SelectielijstClient } from '../referentielijsten/index.ts';
+import type { LocalResources } from '../zgw/local-resources.ts';
 import { type CatalogiResource, type Conn, type Invalid, localId, refError } from './support.ts';
 import { catalogTexts } from './texts.nl.ts';
 
@@ -10,6 +11,8 @@ export interface CatalogContext {
   db: Db;
   baseUrl: string;
   selectielijst: SelectielijstClient;
+  /** Where the other ZGW modules resolve catalogue URLs in-process (the routes register a resolver each). */
+  local?: LocalResources;
 }
 
 export type StatusFilter = 'alles' | 'concept' | 'definitief';

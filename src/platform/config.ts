@@ -32,6 +32,11 @@ export interface Config {
   } | null;
   /** Dispatcher polling fallback in ms (pg_notify wakes it sooner). */
   outboxPollMs: number;
+  /**
+   * The Haal Centraal BRP Personen API (up to and including its prefix). In demo mode without
+   * LOKET_BRP_URL, Loket's own BRP test service with the demo people stands in for it.
+   */
+  brp: { baseUrl: string; apiKey: string | null; local: boolean } | null;
   /** Where every ZGW notification also goes as a CloudEvent (NL GOV profile, JSON structured mode). */
   cloudEventsSinks: string[];
   /** Django fixture file or folder of the ZGW conformance suite (clients, applicaties, kanalen), seeded at start. */
@@ -85,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const demo = (env.LOKET_DEMO ?? '0') === '1';
   return {
     port,
     host,
@@ -93,13 +99,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseSchema: env.LOKET_DB_SCHEMA || null,
     dataDir: resolve(env.LOKET_DATA_DIR || './data'),
     logLevel: env.LOG_LEVEL || 'info',
-    demo: (env.LOKET_DEMO ?? '0') === '1',
+    demo,
     bodyLimit: int(env, 'LOKET_BODY_LIMIT', 1024 * 1024),
     jwtMaxAgeSeconds: int(env, 'LOKET_JWT_MAX_AGE', 3600),
     sessionSecret: env.LOKET_SESSION_SECRET || null,
     sharedDir: resolve(env.LOKET_SHARED_DIR || '../shared'),
     referentielijstenUrl: env.LOKET_REFERENTIELIJSTEN_URL || null,
     outboxPollMs: int(env, 'LOKET_OUTBOX_POLL_MS', 1000),
+    brp: env.LOKET_BRP_URL
+      ? {
+          baseUrl: urlList(env, 'LOKET_BRP_URL')[0] as string,
+          apiKey: env.LOKET_BRP_API_KEY || null,
+          local: false,
+        }
+      : demo
+        ? { baseUrl: `${baseUrl}/haalcentraal/api/brp`, apiKey: 'demo-brp-sleutel', local: true }
+        : null,
     cloudEventsSinks: urlList(env, 'LOKET_CLOUDEVENTS_SINKS'),
     zgwFixtures: env.LOKET_ZGW_FIXTURES ? resolve(env.LOKET_ZGW_FIXTURES) : null,
     oidc: env.LOKET_OIDC_ISSUER

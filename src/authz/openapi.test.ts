@@ -1,56 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { describeBackends, startTestLoket, type TestLoket, testConfig } from '../testing/backends.ts';
-
-type Schema = {
-  properties?: Record<string, Schema & { readOnly?: boolean }>;
-  allOf?: Schema[];
-  $ref?: string;
-  items?: Schema;
-};
-type Doc = {
-  paths: Record<
-    string,
-    Record<
-      string,
-      { operationId?: string; responses?: Record<string, { content?: Record<string, { schema: Schema }> }> }
-    >
-  >;
-  components?: { schemas?: Record<string, Schema> };
-};
-
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-
-function operations(doc: Doc, prefix = ''): string[] {
-  return Object.entries(doc.paths)
-    .filter(([path]) => !path.includes('/schema/openapi'))
-    .flatMap(([path, ops]) =>
-      Object.entries(ops)
-        .filter(([method]) => METHODS.includes(method))
-        .map(([method, op]) => `${method.toUpperCase()} ${path.replace(prefix, '')} ${op.operationId}`),
-    )
-    .sort();
-}
-
-/** Property names of a schema, following $ref and allOf of the published spec. */
-function propertyNames(doc: Doc, schema: Schema, readOnly = true): string[] {
-  if (schema.$ref)
-    return propertyNames(doc, doc.components!.schemas![schema.$ref.split('/').pop()!], readOnly);
-  const own = Object.entries(schema.properties ?? {})
-    .filter(([, p]) => readOnly || !p.readOnly)
-    .map(([name]) => name);
-  const inherited = (schema.allOf ?? []).flatMap((s) => propertyNames(doc, s, readOnly));
-  return [...new Set([...own, ...inherited])].sort();
-}
+import { type OpenApiDoc as Doc, operations, propertyNames, publishedSpec } from '../zgw/openapi-compare.ts';
 
 describeBackends('Autorisaties API OpenAPI document', (database) => {
   let loket: TestLoket;
   let served: Doc;
-  const spec = parse(
-    readFileSync(join(testConfig().sharedDir, 'specs', 'zgw', 'oas', 'autorisaties-1.0.0.yaml'), 'utf8'),
-  ) as Doc;
+  const spec = publishedSpec(testConfig().sharedDir, 'autorisaties-1.0.0');
 
   beforeAll(async () => {
     loket = await startTestLoket(database());

@@ -1,4 +1,5 @@
-import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import type { Db } from '../db/database.ts';
 import type { Trx } from '../db/transaction.ts';
 import { problems } from '../http/problem.ts';
@@ -63,26 +64,38 @@ export async function verifyZgwToken(
     .where('client_id', '=', clientId)
     .executeTakeFirst();
   if (!row) throw problems.notAuthenticated('Onbekende client_id.');
-  let claims: JWTPayload;
-  try {
-    ({ payload: claims } = await jwtVerify(token, encoder.encode(row.secret), {
-      algorithms: ['HS256'],
-      currentDate: new Date(now()),
-      clockTolerance: CLOCK_SKEW_SECONDS,
-    }));
-  } catch (err) {
-    const reason =
-      err instanceof errors.JWTExpired
-        ? 'Het token is verlopen.'
-        : 'De handtekening van het token klopt niet.';
-    throw problems.notAuthenticated(reason);
-  }
+  const claims = verifyHs256(token, row.secret, now() / 1000);
   const nowSeconds = now() / 1000;
   if (typeof claims.iat !== 'number') throw problems.notAuthenticated('Het token heeft geen iat.');
   if (claims.iat > nowSeconds + CLOCK_SKEW_SECONDS)
     throw problems.notAuthenticated('Het token komt uit de toekomst.');
   if (nowSeconds - claims.iat > maxAgeSeconds) throw problems.notAuthenticated('Het token is te oud.');
   return { clientId, organisationId: row.organisation_id, claims };
+}
+
+/**
+ * Checks an HS256 signature with node:crypto (a tenth of the cost of WebCrypto's key import per call) and
+ * the `exp`/`nbf` claims with the same clock tolerance; answers the claims.
+ */
+function verifyHs256(token: string, secret: string, nowSeconds: number): JWTPayload {
+  const parts = token.split('.');
+  if (parts.length !== 3) throw problems.notAuthenticated('Het token is geen geldige JWT.');
+  const [header, payload, signature] = parts as [string, string, string];
+  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw problems.notAuthenticated('De handtekening van het token klopt niet.');
+  let claims: JWTPayload;
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as JWTPayload;
+  } catch {
+    throw problems.notAuthenticated('Het token is geen geldige JWT.');
+  }
+  if (typeof claims.exp === 'number' && nowSeconds - CLOCK_SKEW_SECONDS >= claims.exp)
+    throw problems.notAuthenticated('Het token is verlopen.');
+  if (typeof claims.nbf === 'number' && nowSeconds + CLOCK_SKEW_SECONDS < claims.nbf)
+    throw problems.notAuthenticated('Het token is nog niet geldig.');
+  return claims;
 }
 
 /** Adds ZGW token checking to every route of an API group declared with `auth: 'zgw'`. */

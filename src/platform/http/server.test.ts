@@ -132,6 +132,25 @@ describeBackends('HTTP layer', (database) => {
     ['a token without iat', async () => `Bearer ${await token({ client_id: 'http-test' })}`],
     ['garbage', async () => 'Bearer not.a.jwt'],
     [
+      'a token past its exp',
+      async () => {
+        const now = Math.floor(Date.now() / 1000);
+        return `Bearer ${await token({ client_id: 'http-test', iat: now - 600, exp: now - 300 })}`;
+      },
+    ],
+    [
+      'a token whose claims were changed after signing',
+      async () => {
+        const [h, , sig] = (
+          await token({ client_id: 'http-test', iat: Math.floor(Date.now() / 1000) })
+        ).split('.');
+        const other = Buffer.from(
+          JSON.stringify({ client_id: 'http-test', iat: Math.floor(Date.now() / 1000), user_id: 'admin' }),
+        ).toString('base64url');
+        return `Bearer ${h}.${other}.${sig}`;
+      },
+    ],
+    [
       'another algorithm',
       async () =>
         `Bearer ${await token({ client_id: 'http-test', iat: Math.floor(Date.now() / 1000) }, SECRET, 'HS512')}`,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { authzModule } from './authz/module.ts';
 import { catalogModule } from './catalog/module.ts';
+import { decisionsModule } from './decisions/module.ts';
 import { demoModule } from './demo/module.ts';
 import { objectRelationMigrations } from './documenten/object-relations.ts';
 import { notificationsModule } from './notifications/module.ts';
@@ -36,6 +37,7 @@ function modules(): LoketModule[] {
   list.push({ name: 'zgw-audittrail', migrations: auditMigrations });
   // Documenten owns the zaak/besluit–document relation; Zaken and Besluiten mirror into it.
   list.push({ name: 'documenten-relations', migrations: objectRelationMigrations });
+  list.push(decisionsModule());
   list.push(demoModule());
   return list;
 }

@@ -94,7 +94,27 @@ async function main() {
         serverPid: server?.pid ?? process.pid,
         serverPeakRssMb: () => peakRssMb(server?.pid ?? process.pid),
       };
-      const r = await scenario.run(ctx);
+      let r: Awaited<ReturnType<BenchScenario['run']>>;
+      try {
+        r = await scenario.run(ctx);
+      } catch (err) {
+        // One failing scenario must not lose the others' results: it is reported as not met, with why.
+        console.log(`FAILED: ${(err as Error).message}`);
+        results.push({
+          scenario: scenario.name,
+          backend: scenario.needsServer ? backend : 'none',
+          connections: 0,
+          p50_ms: 0,
+          p99_ms: 0,
+          throughput_per_s: 0,
+          peak_rss_mb: 0,
+          baseline: null,
+          target: scenario.target,
+          met: false,
+          error: (err as Error).message,
+        });
+        continue;
+      }
       const row: BenchResult = {
         scenario: scenario.name,
         backend: scenario.needsServer ? backend : 'none',

@@ -11,6 +11,8 @@ export interface BenchResult {
   /** The target in words, e.g. "p50 ≤ 5 ms at 16 connections". */
   target: string;
   met: boolean;
+  /** Set when the scenario failed to run; the figures are then zero. */
+  error?: string;
 }
 
 /** What a scenario gets from the harness. */

@@ -101,6 +101,9 @@ describeBackends('Decisions', (database) => {
       expect(again.changed).toBe(true);
       expect(again.newOutputs.recht).toBe(false);
       expect(reevaluate(registry, d, {}).changed).toBe(false);
+      // As read back from the database (jsonb reorders keys): still unchanged.
+      const stored = await getDecision(db, d.id);
+      expect(reevaluate(registry, stored!, {}).changed).toBe(false);
       expect((await getDecision(db, d.id))?.outputs?.recht).toBe(true);
     });
   });

@@ -215,6 +215,13 @@ export async function approve(trx: Trx, id: string, organisationId: string, by: 
   return final;
 }
 
+/** Equal outcomes, whatever the key order (jsonb does not keep it). */
+export function sameOutputs(a: Outputs | null, b: Outputs | null): boolean {
+  if (!a || !b) return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => k in b && a[k] === b[k]);
+}
+
 /** What a stored decision would say if some of the facts it read had other values (nothing is written). */
 export function reevaluate(
   registry: RuleRegistry,
@@ -228,7 +235,7 @@ export function reevaluate(
   }
   const version = registry.version(d.ruleVersionId);
   const result = evaluate(version, inputs, { trace: true });
-  const changed = JSON.stringify(result.outputs) !== JSON.stringify(d.ruleOutputs);
+  const changed = !sameOutputs(result.outputs, d.ruleOutputs);
   return { changed, oldOutputs: d.outputs, newOutputs: result.outputs, result };
 }
 

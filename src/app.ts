@@ -5,6 +5,7 @@ import { catalogModule } from './catalog/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { demoModule } from './demo/module.ts';
 import { objectRelationMigrations } from './documenten/object-relations.ts';
+import { factsModule } from './facts/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
@@ -38,6 +39,7 @@ function modules(): LoketModule[] {
   // Documenten owns the zaak/besluit–document relation; Zaken and Besluiten mirror into it.
   list.push({ name: 'documenten-relations', migrations: objectRelationMigrations });
   list.push(decisionsModule());
+  list.push(factsModule());
   list.push(demoModule());
   return list;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../platform/db/database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
 import { Problem, problems } from '../platform/http/problem.ts';
 import { publish } from '../platform/outbox/outbox.ts';
@@ -239,5 +238,3 @@ export function reevaluate(
   return { changed, oldOutputs: d.outputs, newOutputs: result.outputs, result };
 }
 
-export { getDecision } from './store.ts';
-export type { Db };

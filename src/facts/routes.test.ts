@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_BSN } from '../demo/people.ts';
+import { createSession, SESSION_COOKIE } from '../platform/auth/sessions.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
+import { describeBackends, startTestLoket, type TestLoket } from '../testing/backends.ts';
+import { FACTS_PREFIX } from './routes.ts';
+import { type Fact, recordFact } from './store.ts';
+
+describeBackends('Gegevens API', (database) => {
+  let loket: TestLoket;
+  let fact: Fact;
+  const who: Record<string, { cookie: string; csrf: string }> = {};
+
+  async function as(key: string, method: string, path: string, body?: unknown) {
+    const res = await fetch(`${loket.url}${FACTS_PREFIX}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: {
+        cookie: `${SESSION_COOKIE}=${who[key]!.cookie}`,
+        'x-csrf-token': who[key]!.csrf,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+
+  beforeAll(async () => {
+    loket = await startTestLoket(database());
+    const db = database().db;
+    for (const [key, kind, subject, org] of [
+      ['parent', 'citizen', DEMO_BSN.esther, 'toeslagen'],
+      ['neighbour', 'citizen', DEMO_BSN.jeroen, 'toeslagen'],
+    ] as const) {
+      const s = await createSession(db, { kind, subject, organisationId: org, data: {} });
+      who[key] = { cookie: s.id, csrf: s.csrfToken };
+    }
+    fact = await inTransaction(db, (trx) =>
+      recordFact(trx, {
+        organisationId: 'toeslagen',
+        subject: { kind: 'bsn', id: DEMO_BSN.esther },
+        attribute: 'vermoeden fraude',
+        value: true,
+        source: { kind: 'organisation', name: 'Dienst Toeslagen' },
+        legalBasis: 'Awir art. 41',
+        validFrom: '2024-01-01',
+        validUntil: null,
+        marker: {
+          legalBasis: 'Awir art. 41',
+          team: 'Team Fraude',
+          author: 't.visser',
+          reason: 'Vermoeden opzet bij de aanvraag',
+          expiresOn: '2030-01-01',
+          retentionUntil: '2037-01-01',
+          contact: 'Dienst Toeslagen, 0800-0543',
+        },
+      }),
+    );
+  });
+  afterAll(async () => loket.stop());
+
+  it('always shows a person the markers about them, with the reason and whom to contact', async () => {
+    const mine = await as('parent', 'GET', '/mijn');
+    expect(mine.status).toBe(200);
+    expect(mine.body).toEqual([
+      expect.objectContaining({
+        id: fact.id,
+        markering: expect.objectContaining({
+          reden: 'Vermoeden opzet bij de aanvraag',
+          contact: 'Dienst Toeslagen, 0800-0543',
+        }),
+      }),
+    ]);
+    expect((await as('neighbour', 'GET', '/mijn')).body).toEqual([]);
+  });
+
+  it('takes a report of an error from the person it is about, and shows its status', async () => {
+    expect(
+      (
+        await as('neighbour', 'POST', '/terugmeldingen', {
+          factId: fact.id,
+          factVersion: 1,
+          explanation: 'Klopt niet',
+        })
+      ).status,
+    ).toBe(404);
+    const report = await as('parent', 'POST', '/terugmeldingen', {
+      factId: fact.id,
+      factVersion: 1,
+      explanation: 'Ik heb niets verkeerd gedaan.',
+    });
+    expect(report.status).toBe(201);
+    const list = await as('parent', 'GET', '/terugmeldingen');
+    expect(list.body.map((t: { status: string }) => t.status)).toEqual(['received']);
+  });
+});

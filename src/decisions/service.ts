@@ -237,4 +237,3 @@ export function reevaluate(
   const changed = !sameOutputs(result.outputs, d.ruleOutputs);
   return { changed, oldOutputs: d.outputs, newOutputs: result.outputs, result };
 }
-

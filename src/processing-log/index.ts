@@ -5,4 +5,5 @@ export {
   type ProcessingRecord,
   processingFor,
   recordProcessing,
+  verifyChain,
 } from './service.ts';

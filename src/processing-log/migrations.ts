@@ -19,4 +19,17 @@ export const processingLogMigrations: MigrationSet = {
     )`,
     'create index processing_log_subject on processing_log (subject_kind, subject_id, occurred_at desc)',
   ]),
+  // Tamper evidence (Logboek Dataverwerkingen): every record carries the hash of the previous record about
+  // the same subject, so a person's log is a chain anyone can verify; records can never be changed.
+  '2026_11_23_3200_processing_log_chain': sqlMigration([
+    'alter table processing_log add column prev_hash text',
+    'alter table processing_log add column hash text',
+    'alter table processing_log add column foreign_operation text',
+    `create function processing_log_append_only() returns trigger language plpgsql as $$
+     begin
+       raise exception 'processing_log is append-only';
+     end $$`,
+    `create trigger processing_log_append_only before update or delete on processing_log
+       for each row execute function processing_log_append_only()`,
+  ]),
 };

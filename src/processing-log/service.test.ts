@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeBackends } from '../testing/backends.ts';
-import { ProcessingLogError, processingFor, recordProcessing } from './service.ts';
+import { ProcessingLogError, processingFor, recordProcessing, verifyChain } from './service.ts';
 
 describeBackends('processing log hook', (database) => {
   it('records who used whose data, why and on what legal basis, and shows it to the person', async () => {
@@ -38,5 +39,43 @@ describeBackends('processing log hook', (database) => {
         legalBasis: '',
       }),
     ).rejects.toThrow(ProcessingLogError);
+  });
+
+  it('chains every record about a person, refuses changes, and shows tampering', async () => {
+    const db = database().db;
+    const subject = { kind: 'bsn' as const, id: '999990354' };
+    for (const purpose of ['Aanvraag beoordelen', 'Beslissing nemen', 'Bezwaar behandelen']) {
+      await recordProcessing(db, {
+        organisationId: 'toeslagen',
+        operation: 'read',
+        actor: { kind: 'staff', id: 'p.eerste' },
+        subject,
+        dataCategories: ['inkomen'],
+        purpose,
+        legalBasis: 'Awir art. 13',
+        foreignOperation: 'belastingdienst:op-123',
+      });
+    }
+    expect(await verifyChain(db, subject)).toEqual({ ok: true, brokenAt: null, records: 3 });
+    await expect(
+      sql`update processing_log set purpose = 'Iets anders' where subject_id = '999990354'`.execute(db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from processing_log where subject_id = '999990354'`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
+
+    // Someone with database rights switches the guard off and rewrites history: the chain shows it.
+    const second = await db
+      .selectFrom('processing_log')
+      .select('id')
+      .where('subject_id', '=', subject.id)
+      .orderBy('id')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await sql`alter table processing_log disable trigger processing_log_append_only`.execute(db);
+    await sql`update processing_log set purpose = 'Verzonnen doel' where id = ${second.id}`.execute(db);
+    await sql`alter table processing_log enable trigger processing_log_append_only`.execute(db);
+    expect(await verifyChain(db, subject)).toEqual({ ok: false, brokenAt: Number(second.id), records: 3 });
   });
 });

@@ -1,6 +1,8 @@
 import type { LoketModule } from '../platform/module.ts';
+import { loadRuleRegistry } from '../rules/index.ts';
 import { demoAccounts, demoOidcClients } from './accounts.ts';
 import { DEFAULT_BRP_PREFIX, registerBrpTestService } from './brp-service.ts';
+import { seedCorrectionStory } from './correction-story.ts';
 import { registerDemoIdp } from './idp.ts';
 import { idpMigrations } from './idp-adapter.ts';
 import { demoCitizens } from './people.ts';
@@ -13,6 +15,9 @@ export function demoModule(): LoketModule {
   return {
     name: 'demo',
     migrations: idpMigrations,
+    async seedDemo(_ctx, trx) {
+      await seedCorrectionStory(trx, loadRuleRegistry());
+    },
     async register({ app, config, database }) {
       if (!config.demo) return;
       if (config.brp?.local) {

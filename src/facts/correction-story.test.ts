@@ -1,33 +1,31 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { decide, finalize, SYSTEM } from '../decisions/index.ts';
+import { type Decision, decide, SYSTEM } from '../decisions/index.ts';
+import { STORY_MARKER as MARKER, seedCorrectionStory } from '../demo/correction-story.ts';
 import { DEMO_ORGANISATIONS } from '../demo/organisations.ts';
 import { DEMO_BSN } from '../demo/people.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { upsertOrganisation } from '../platform/organisations.ts';
-import { kwijtscheldingInputs } from '../rules/examples.ts';
 import { loadRuleRegistry } from '../rules/index.ts';
 import { describeBackends, startTestLoket, type TestLoket } from '../testing/backends.ts';
-import { consequencesOf, startConsequence } from './consequences.ts';
+import { consequencesOf } from './consequences.ts';
 import { correctFact, getCorrection } from './propagation.ts';
-import { asRuleInput, type Fact, recordFact } from './store.ts';
+import { type Fact, recordFact } from './store.ts';
 import { holdWhileInvestigating, isDisputed, reportError, terugmeldingenOf } from './terugmelding.ts';
 
 const PARENT = DEMO_BSN.esther;
-const NEIGHBOUR = DEMO_BSN.jeroen;
-const MARKER = {
-  legalBasis: 'Awir art. 41 (terugvordering)',
-  team: 'Team Terugvorderingen',
-  author: 'medewerker t.visser',
-  reason: 'Vermoeden opzet of grove schuld bij de aanvraag kinderopvangtoeslag',
-  expiresOn: '2030-01-01',
-  retentionUntil: '2037-01-01',
-  contact: 'Dienst Toeslagen, 0800-0543',
-};
+/** The request that made a decision, to make another like it. */
+const requestOf = (d: Decision) => ({
+  ruleId: d.ruleId,
+  referenceDate: d.referenceDate,
+  organisationId: d.organisationId,
+  subjectBsn: d.subjectBsn,
+  actor: SYSTEM,
+});
 
 /**
  * The acceptance story of the correction loop, across three demo organisations: the benefits
- * organisation wrongly marks a parent; the municipality refuses remission on it; the collection office
- * sends reminders. The parent reports the error, the source withdraws the marker, and Loket repairs it.
+ * organisation wrongly marks a parent's recovery as fraud; the municipality decides on remission with it;
+ * the collection office sends reminders. The parent reports the error, the source withdraws the marker, and Loket repairs it.
  */
 describeBackends('A wrong fact corrected at its source, repaired everywhere', (database) => {
   let loket: TestLoket;
@@ -44,69 +42,21 @@ describeBackends('A wrong fact corrected at its source, repaired everywhere', (d
       for (const o of DEMO_ORGANISATIONS) await upsertOrganisation(trx, o);
     });
 
-    // 1. The benefits organisation records a recovery with a fraud marker on the parent.
-    fact = await inTransaction(db, (trx) =>
-      recordFact(trx, {
-        organisationId: 'toeslagen',
-        subject: { kind: 'bsn', id: PARENT },
-        attribute: 'terugvordering kinderopvangtoeslag per maand',
-        value: 400,
-        source: { kind: 'organisation', name: 'Dienst Toeslagen' },
-        legalBasis: 'Awir art. 26',
-        validFrom: '2024-01-01',
-        validUntil: null,
-        marker: MARKER,
-      }),
-    );
-
-    // 2. The municipality decides on remission twice, reading that fact; and once for a neighbour.
-    const remission = (bsn: string, referenceDate: string, input = asRuleInput(fact)) =>
-      inTransaction(db, async (trx) => {
-        const d = await decide(trx, registry, {
-          ruleId: 'kwijtschelding-gemeentelijke-belastingen',
-          referenceDate,
-          inputs: {
-            ...kwijtscheldingInputs({
-              nettoInkomenPerMaand: 2_000,
-              teBetalenBelasting: 450,
-              nettoWoonlastenPerMaand: 700,
-            }),
-            aflossingTerugvorderingToeslagenPerMaand: input,
-          },
-          organisationId: 'voorbeeldstad',
-          subjectBsn: bsn,
-          actor: SYSTEM,
-        });
-        return d.status === 'draft' ? finalize(trx, d.id, 'voorbeeldstad', 'm.jansen') : d;
-      });
-    affected.push((await remission(PARENT, '2025-03-01')).id, (await remission(PARENT, '2025-09-01')).id);
-    unrelated = (
-      await remission(NEIGHBOUR, '2025-03-01', {
-        value: 0,
-        source: { kind: 'organisation', name: 'Dienst Toeslagen' },
-        factId: crypto.randomUUID(),
-        factVersion: 1,
-      })
-    ).id;
+    const story = await inTransaction(db, (trx) => seedCorrectionStory(trx, registry));
+    fact = story.fact;
+    affected.push(...story.affected.map((d) => d.id));
+    unrelated = story.unrelated.id;
     // A decision whose rule version can no longer be found: propagation must record it and go on.
-    broken = (await remission(PARENT, '2025-03-01')).id;
+    broken = (
+      await inTransaction(db, (trx) =>
+        decide(trx, registry, { ...requestOf(story.affected[0]!), inputs: story.affected[0]!.inputs }),
+      )
+    ).id;
     await db
       .updateTable('decision')
       .set({ rule_version_id: 'kwijtschelding-gemeentelijke-belastingen@1990-01-01' })
       .where('id', '=', broken)
       .execute();
-
-    // 3. The collection office sends reminders because of the recovery.
-    await inTransaction(db, (trx) =>
-      startConsequence(trx, {
-        organisationId: 'incasso',
-        subjectId: PARENT,
-        kind: 'aanmaning',
-        description: 'Aanmaningen voor de terugvordering',
-        factId: fact.id,
-        factVersion: fact.version,
-      }),
-    );
   });
   afterAll(async () => loket.stop());
 

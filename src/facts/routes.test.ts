@@ -32,6 +32,8 @@ describeBackends('Gegevens API', (database) => {
     for (const [key, kind, subject, org] of [
       ['parent', 'citizen', DEMO_BSN.esther, 'toeslagen'],
       ['neighbour', 'citizen', DEMO_BSN.jeroen, 'toeslagen'],
+      ['owner', 'staff', 't.visser', 'toeslagen'],
+      ['municipality', 'staff', 'm.jansen', 'voorbeeldstad'],
     ] as const) {
       const s = await createSession(db, { kind, subject, organisationId: org, data: {} });
       who[key] = { cookie: s.id, csrf: s.csrfToken };
@@ -93,5 +95,39 @@ describeBackends('Gegevens API', (database) => {
     expect(report.status).toBe(201);
     const list = await as('parent', 'GET', '/terugmeldingen');
     expect(list.body.map((t: { status: string }) => t.status)).toEqual(['received']);
+  });
+
+  it('shows the person who used their data, when and why', async () => {
+    const use = await as('parent', 'GET', '/gebruik');
+    expect(use.status).toBe(200);
+    expect(use.body).toContainEqual(
+      expect.objectContaining({ doel: 'Inzage in eigen gegevens', wie: 'uzelf' }),
+    );
+  });
+
+  it('lets only the owner correct the fact; the person is told and the owner follows up the cause', async () => {
+    const body = { version: 1, value: false, withdraw: true, reason: 'De markering was onterecht.' };
+    expect((await as('municipality', 'POST', `/${fact.id}/correcties`, body)).status).toBe(404);
+    const started = await as('owner', 'POST', `/${fact.id}/correcties`, body);
+    expect(started.status).toBe(202);
+    let progress = started.body;
+    for (let i = 0; i < 100 && progress.status !== 'done'; i++) {
+      await loket.jobs.runDue();
+      progress = (await as('owner', 'GET', `/correcties/${started.body.id}`)).body;
+    }
+    expect(progress).toMatchObject({ status: 'done', found: 0 });
+    expect((await as('parent', 'GET', '/mijn')).body[0].markering).toBeNull();
+    const messages = await as('parent', 'GET', '/berichten');
+    expect(messages.body).toHaveLength(1);
+    expect((await as('neighbour', 'GET', '/berichten')).body).toHaveLength(0);
+
+    const items = await as('owner', 'GET', '/verbeterpunten');
+    expect(items.body).toEqual([expect.objectContaining({ status: 'open', attribute: 'vermoeden fraude' })]);
+    expect((await as('municipality', 'GET', '/verbeterpunten')).body).toEqual([]);
+    const close = await as('owner', 'POST', `/verbeterpunten/${items.body[0].id}/sluiten`, {
+      resolution: 'Een markering vraagt nu altijd een tweede beoordelaar.',
+    });
+    expect(close.status).toBe(204);
+    expect((await as('owner', 'GET', '/verbeterpunten')).body[0].status).toBe('closed');
   });
 });

@@ -6,7 +6,8 @@ import { inTransaction } from '../platform/db/transaction.ts';
 import { registerApiGroup } from '../platform/http/api-group.ts';
 import { problems } from '../platform/http/problem.ts';
 import type { App } from '../platform/http/server.ts';
-import { recordProcessing } from '../processing-log/index.ts';
+import { processingFor, recordProcessing } from '../processing-log/index.ts';
+import { closeImprovement, completeReview, improvementItems, messagesFor, reviewTasks } from './follow-up.ts';
 import { correctFact, getCorrection } from './propagation.ts';
 import { factsAbout } from './store.ts';
 import { reportError, terugmeldingenOf } from './terugmelding.ts';
@@ -134,6 +135,71 @@ export async function registerFactRoutes(app: App, db: Db, baseUrl: string) {
             }),
           );
           return reply.status(202).send(correction);
+        },
+      );
+
+      group.get('/berichten', { config: CITIZEN, schema: { tags: ['gegevens'] } }, async (req) => {
+        const s = session(req);
+        return messagesFor(db, s.actingFor ?? s.subject);
+      });
+
+      // Who used my data, when and why (Logboek Dataverwerkingen).
+      group.get('/gebruik', { config: CITIZEN, schema: { tags: ['gegevens'] } }, async (req) => {
+        const s = session(req);
+        const entries = await processingFor(db, { kind: 'bsn', id: s.actingFor ?? s.subject });
+        return entries.map((e) => ({
+          wanneer: e.occurredAt,
+          organisatie: e.organisationId,
+          wie: e.actor.kind === 'citizen' ? 'uzelf' : e.actor.kind,
+          handeling: e.operation,
+          gegevens: e.dataCategories,
+          doel: e.purpose,
+          grondslag: e.legalBasis,
+        }));
+      });
+
+      group.get('/beoordelingen', { config: STAFF, schema: { tags: ['correctie'] } }, async (req) =>
+        reviewTasks(db, session(req).organisationId),
+      );
+
+      group.post(
+        '/beoordelingen/:id/afgerond',
+        {
+          config: STAFF,
+          schema: { params: Type.Object({ id: Type.String({ format: 'uuid' }) }), tags: ['correctie'] },
+        },
+        async (req, reply) => {
+          await inTransaction(db, (trx) =>
+            completeReview(trx, (req.params as { id: string }).id, session(req).organisationId),
+          );
+          return reply.status(204).send();
+        },
+      );
+
+      group.get('/verbeterpunten', { config: STAFF, schema: { tags: ['verbeteren'] } }, async (req) =>
+        improvementItems(db, session(req).organisationId),
+      );
+
+      group.post(
+        '/verbeterpunten/:id/sluiten',
+        {
+          config: STAFF,
+          schema: {
+            params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+            body: Type.Object({ resolution: Type.String() }),
+            tags: ['verbeteren'],
+          },
+        },
+        async (req, reply) => {
+          await inTransaction(db, (trx) =>
+            closeImprovement(
+              trx,
+              (req.params as { id: string }).id,
+              session(req).organisationId,
+              (req.body as { resolution: string }).resolution,
+            ),
+          );
+          return reply.status(204).send();
         },
       );
 

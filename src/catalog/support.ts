@@ -1,7 +1,7 @@
 import { type ClientAuthorisations, requireScopes } from '../authz/policy.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
-import { type InvalidParam, Problem, problems } from '../platform/http/problem.ts';
+import { Problem, problems } from '../platform/http/problem.ts';
 import { emitZgwNotification } from '../zgw/notifications.ts';
 import { parseLocalUrl, resourceUrl } from '../zgw/urls.ts';
 import { catalogTexts } from './texts.nl.ts';
@@ -75,26 +75,9 @@ export function pathId(id: string): string {
   return id.toLowerCase();
 }
 
-/**
- * Collects validation errors in the order the reference implementation reports them: field errors first
- * (all of them), then object rules, of which some are reported together and some alone.
- */
-export class Invalid {
-  readonly params: InvalidParam[] = [];
-  add(name: string, code: string, reason: string): this {
-    this.params.push({ name, code, reason });
-    return this;
-  }
-  nonField(code: string, reason: string): this {
-    return this.add('nonFieldErrors', code, reason);
-  }
-  get any(): boolean {
-    return this.params.length > 0;
-  }
-  throwIfAny(): void {
-    if (this.any) throw problems.validation(this.params);
-  }
-}
+import { Invalid } from '../zgw/invalid.ts';
+
+export { Invalid };
 
 export const nonField = (code: string, reason: string): Problem =>
   problems.validation([{ name: 'nonFieldErrors', code, reason }]);

@@ -20,6 +20,7 @@ import { Dispatcher } from './platform/outbox/dispatcher.ts';
 import { platformModule } from './platform/platform-module.ts';
 import { processingLogMigrations } from './processing-log/index.ts';
 import { referentielijstenModule } from './referentielijsten/index.ts';
+import { zakenModule } from './zaken/module.ts';
 import { auditMigrations } from './zgw/audittrail.ts';
 import { LocalResources } from './zgw/local-resources.ts';
 
@@ -35,6 +36,7 @@ function modules(): LoketModule[] {
   list.push(notificationsModule());
   list.push(referentielijstenModule());
   list.push(catalogModule(zgw));
+  list.push(zakenModule(zgw));
   list.push({ name: 'zgw-audittrail', migrations: auditMigrations });
   // Documenten owns the zaak/besluit–document relation; Zaken and Besluiten mirror into it.
   list.push({ name: 'documenten-relations', migrations: objectRelationMigrations });

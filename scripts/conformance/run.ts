@@ -183,6 +183,8 @@ async function main(): Promise<number> {
       report.loopsBroken = run.loopsBroken;
       report.jumpRepairs = run.jumpRepairs;
     }
+    // What Loket itself logged (warnings and errors: a 500 shows up here with its cause).
+    report.loketLog = (loket as LoketProcess | null)?.outputTail() ?? '';
   } finally {
     await cleanup();
   }

@@ -62,6 +62,7 @@ export function apiAs(baseUrl: string, client: { clientId: string; secret: strin
     method: string,
     path: string,
     body?: unknown,
+    headers: Record<string, string> = {},
     // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the API answered
   ): Promise<{ status: number; headers: Headers; body: any }> => {
     // Resource URLs carry the configured BASE_URL; tests talk to the port the server really listens on.
@@ -73,6 +74,7 @@ export function apiAs(baseUrl: string, client: { clientId: string; secret: strin
       headers: {
         authorization: `Bearer ${await zgwToken(client)}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -1,46 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestClient, apiAs } from '../authz/test-support.ts';
 import { describeBackends, startTestLoket, type TestLoket } from '../testing/backends.ts';
+import { newCatalogus, zaaktypeBody } from './test-support.ts';
 
 const ZTC = '/catalogi/api/v1';
 type As = ReturnType<typeof apiAs>;
-
-function zaaktypeBody(catalogus: string, extra: Record<string, unknown> = {}) {
-  return {
-    identificatie: `ZT-${crypto.randomUUID().slice(0, 8)}`,
-    omschrijving: 'Melding openbare ruimte',
-    vertrouwelijkheidaanduiding: 'openbaar',
-    doel: 'Meldingen afhandelen',
-    aanleiding: 'Een melding',
-    indicatieInternOfExtern: 'extern',
-    handelingInitiator: 'indienen',
-    onderwerp: 'openbare ruimte',
-    handelingBehandelaar: 'behandelen',
-    doorlooptijd: 'P10D',
-    opschortingEnAanhoudingMogelijk: false,
-    verlengingMogelijk: false,
-    publicatieIndicatie: false,
-    productenOfDiensten: ['https://producten.example/melding'],
-    referentieproces: { naam: 'melding', link: '' },
-    catalogus,
-    besluittypen: [],
-    gerelateerdeZaaktypen: [],
-    beginGeldigheid: '2025-01-01',
-    versiedatum: '2025-01-01',
-    verantwoordelijke: 'Team buitenruimte',
-    ...extra,
-  };
-}
-
-async function newCatalogus(as: As, domein: string): Promise<string> {
-  const res = await as('POST', `${ZTC}/catalogussen`, {
-    domein,
-    rsin: '000000000',
-    contactpersoonBeheerNaam: 'Beheer',
-  });
-  expect(res.status).toBe(201);
-  return res.body.url as string;
-}
 
 describeBackends('Catalogi: concept, publish and versions', (database) => {
   let loket: TestLoket;

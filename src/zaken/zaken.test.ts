@@ -1,0 +1,282 @@
+import { createServer } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTestClient, apiAs } from '../authz/test-support.ts';
+import { newCatalogus, zaaktypeBody } from '../catalog/test-support.ts';
+import { DEFAULT_PREFIX, defaultDataDir, registerReferentielijsten } from '../referentielijsten/index.ts';
+import { describeBackends, startTestLoket, type TestLoket, testConfig } from '../testing/backends.ts';
+import { casesOfSubject } from './index.ts';
+
+const ZTC = '/catalogi/api/v1';
+const ZRC = '/zaken/api/v1';
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const CRS = { 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' };
+
+describeBackends('Zaken API', (database) => {
+  let loket: TestLoket;
+  let as: ReturnType<typeof apiAs>;
+  let zaaktype: string;
+  let begin: string;
+  let eind: string;
+  let resultaattype: string;
+  let initiator: string;
+  let referentielijsten: FastifyInstance;
+
+  const zaak = (extra: Record<string, unknown> = {}) =>
+    as(
+      'POST',
+      `${ZRC}/zaken`,
+      {
+        bronorganisatie: '000000000',
+        verantwoordelijkeOrganisatie: '000000000',
+        startdatum: '2025-02-01',
+        zaaktype,
+        ...extra,
+      },
+      CRS,
+    );
+
+  beforeAll(async () => {
+    const admin = await addTestClient(database().db, { all: true });
+    // The national Referentielijsten API is the outside world: a separate local server stands in for it.
+    const port = await freePort();
+    const root = `http://127.0.0.1:${port}`;
+    referentielijsten = Fastify();
+    await registerReferentielijsten(referentielijsten, {
+      baseUrl: root,
+      dataDir: defaultDataDir(testConfig().sharedDir),
+    });
+    await referentielijsten.listen({ port, host: '127.0.0.1' });
+    loket = await startTestLoket(database(), {
+      config: { baseUrl: 'http://loket.test', referentielijstenUrl: `${root}${DEFAULT_PREFIX}` },
+    });
+    as = apiAs(loket.url, admin);
+    const catalogus = await newCatalogus(as, 'ZRC');
+    const lijst = `${loket.context.config.referentielijstenUrl}`;
+    const procestypen = (await fetch(`${lijst}/procestypen`).then((r) => r.json())) as { url: string }[];
+    const procestype = procestypen[0]?.url as string;
+    zaaktype = (
+      await as('POST', `${ZTC}/zaaktypen`, zaaktypeBody(catalogus, { selectielijstProcestype: procestype }))
+    ).body.url;
+    begin = (await as('POST', `${ZTC}/statustypen`, { omschrijving: 'Ontvangen', zaaktype, volgnummer: 1 }))
+      .body.url;
+    eind = (await as('POST', `${ZTC}/statustypen`, { omschrijving: 'Afgehandeld', zaaktype, volgnummer: 2 }))
+      .body.url;
+    const omschrijvingen = (await fetch(`${lijst}/resultaattypeomschrijvingen`).then((r) => r.json())) as {
+      url: string;
+    }[];
+    const resultaten = (await fetch(`${lijst}/resultaten?procesType=${encodeURIComponent(procestype)}`).then(
+      (r) => r.json(),
+    )) as { results: { url: string }[] };
+    const created = await as('POST', `${ZTC}/resultaattypen`, {
+      zaaktype,
+      omschrijving: 'Toegekend',
+      resultaattypeomschrijving: omschrijvingen[0]?.url,
+      selectielijstklasse: resultaten.results[0]?.url,
+      archiefnominatie: 'vernietigen',
+      archiefactietermijn: 'P10Y',
+      brondatumArchiefprocedure: {
+        afleidingswijze: 'afgehandeld',
+        datumkenmerk: '',
+        objecttype: '',
+        registratie: '',
+        procestermijn: null,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    resultaattype = created.body.url;
+    initiator = (
+      await as('POST', `${ZTC}/roltypen`, {
+        zaaktype,
+        omschrijving: 'Aanvrager',
+        omschrijvingGeneriek: 'initiator',
+      })
+    ).body.url;
+    expect((await as('POST', `${zaaktype}/publish`)).status).toBe(200);
+  });
+  afterAll(async () => {
+    await loket.stop();
+    await referentielijsten.close();
+  });
+
+  describe('a new zaak', () => {
+    it('demands the coordinate system, and only EPSG:4326', async () => {
+      const body = {
+        bronorganisatie: '000000000',
+        verantwoordelijkeOrganisatie: '000000000',
+        startdatum: '2025-02-01',
+        zaaktype,
+      };
+      expect((await as('POST', `${ZRC}/zaken`, body)).status).toBe(412);
+      expect((await as('POST', `${ZRC}/zaken`, body, { 'content-crs': 'EPSG:28992' })).status).toBe(406);
+    });
+
+    it('gets a unique identificatie per bronorganisatie, and refuses a duplicate', async () => {
+      const a = await zaak();
+      const b = await zaak();
+      expect(a.status).toBe(201);
+      expect(a.headers.get('content-crs')).toBe('EPSG:4326');
+      expect(a.body.identificatie).toMatch(/^ZAAK-2025-\d{10}$/);
+      expect(b.body.identificatie).not.toBe(a.body.identificatie);
+      const dup = await zaak({ identificatie: a.body.identificatie });
+      expect(dup.status).toBe(400);
+      expect(dup.body.invalidParams[0]).toMatchObject({
+        name: 'identificatie',
+        code: 'identificatie-niet-uniek',
+      });
+    });
+
+    it('names every missing field and an invalid RSIN', async () => {
+      const res = await as('POST', `${ZRC}/zaken`, { bronorganisatie: '123456789' }, CRS);
+      expect(res.status).toBe(400);
+      const names = res.body.invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`);
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'bronorganisatie:invalid',
+          'verantwoordelijkeOrganisatie:required',
+          'startdatum:required',
+          'zaaktype:required',
+        ]),
+      );
+    });
+
+    it('keeps its zaaktype and identificatie', async () => {
+      const z = (await zaak()).body;
+      const res = await as('PATCH', z.url, { identificatie: 'ANDERS' }, CRS);
+      expect(res.status).toBe(400);
+      expect(res.body.invalidParams[0].code).toBe('wijzigen-niet-toegelaten');
+    });
+  });
+
+  describe('closing and reopening', () => {
+    it('closes on the end status with a resultaat, deriving the archive dates; reopening needs its scope', async () => {
+      const z = (await zaak()).body;
+      expect(
+        (
+          await as('POST', `${ZRC}/statussen`, {
+            zaak: z.url,
+            statustype: begin,
+            datumStatusGezet: '2025-02-01T10:00:00Z',
+          })
+        ).status,
+      ).toBe(201);
+      const early = await as('POST', `${ZRC}/statussen`, {
+        zaak: z.url,
+        statustype: eind,
+        datumStatusGezet: '2025-03-01T10:00:00Z',
+      });
+      expect(early.status).toBe(400);
+      expect(early.body.invalidParams[0].code).toBe('resultaat-does-not-exist');
+      const res = await as('POST', `${ZRC}/resultaten`, { zaak: z.url, resultaattype });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(
+        (
+          await as('POST', `${ZRC}/statussen`, {
+            zaak: z.url,
+            statustype: eind,
+            datumStatusGezet: '2025-03-01T10:00:00Z',
+          })
+        ).status,
+      ).toBe(201);
+      const closed = (await as('GET', z.url, undefined, CRS)).body;
+      expect(closed).toMatchObject({
+        einddatum: '2025-03-01',
+        archiefnominatie: 'vernietigen',
+        archiefactiedatum: '2035-03-01',
+      });
+
+      const limited = await addTestClient(database().db, {
+        autorisaties: [
+          {
+            component: 'zrc',
+            scopes: ['zaken.lezen', 'zaken.bijwerken', 'zaken.statussen.toevoegen'],
+            zaaktype,
+            maxVertrouwelijkheidaanduiding: 'zeer_geheim',
+          },
+        ],
+      });
+      const asLimited = apiAs(loket.url, limited);
+      expect((await asLimited('PATCH', z.url, { omschrijving: 'Te laat' }, CRS)).status).toBe(403);
+      expect(
+        (
+          await asLimited('POST', `${ZRC}/statussen`, {
+            zaak: z.url,
+            statustype: begin,
+            datumStatusGezet: '2025-04-01T10:00:00Z',
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await as('POST', `${ZRC}/statussen`, {
+            zaak: z.url,
+            statustype: begin,
+            datumStatusGezet: '2025-04-01T10:00:00Z',
+          })
+        ).status,
+      ).toBe(201);
+      expect((await as('GET', z.url, undefined, CRS)).body).toMatchObject({
+        einddatum: null,
+        archiefnominatie: null,
+      });
+    });
+  });
+
+  describe('who sees what', () => {
+    it('lists and shows only zaken of the zaaktypen and confidentiality a client may read', async () => {
+      await zaak({ vertrouwelijkheidaanduiding: 'geheim' });
+      const reader = await addTestClient(database().db, {
+        autorisaties: [
+          { component: 'zrc', scopes: ['zaken.lezen'], zaaktype, maxVertrouwelijkheidaanduiding: 'openbaar' },
+        ],
+      });
+      const stranger = await addTestClient(database().db, {
+        autorisaties: [
+          {
+            component: 'zrc',
+            scopes: ['zaken.lezen'],
+            zaaktype: `${zaaktype}x`,
+            maxVertrouwelijkheidaanduiding: 'zeer_geheim',
+          },
+        ],
+      });
+      const all = (await as('GET', `${ZRC}/zaken`, undefined, CRS)).body;
+      const seen = (await apiAs(loket.url, reader)('GET', `${ZRC}/zaken`, undefined, CRS)).body;
+      expect(seen.count).toBe(
+        all.results.filter(
+          (z: { vertrouwelijkheidaanduiding: string }) => z.vertrouwelijkheidaanduiding === 'openbaar',
+        ).length,
+      );
+      expect(seen.count).toBeLessThan(all.count);
+      expect((await apiAs(loket.url, stranger)('GET', `${ZRC}/zaken`, undefined, CRS)).body.count).toBe(0);
+      const secret = all.results.find(
+        (z: { vertrouwelijkheidaanduiding: string }) => z.vertrouwelijkheidaanduiding === 'geheim',
+      );
+      const denied = await apiAs(loket.url, reader)('GET', secret.url, undefined, CRS);
+      expect(denied.status).toBe(403);
+      expect(denied.body.code).toBe('permission_denied');
+    });
+
+    it('finds a person’s cases through the initiator rol', async () => {
+      const z = (await zaak()).body;
+      const rol = await as('POST', `${ZRC}/rollen`, {
+        zaak: z.url,
+        roltype: initiator,
+        betrokkeneType: 'natuurlijk_persoon',
+        roltoelichting: 'Aanvrager',
+        betrokkeneIdentificatie: { inpBsn: '999990354' },
+      });
+      expect(rol.status).toBe(201);
+      const cases = await casesOfSubject(database().db, '999990354');
+      expect(cases.map((c) => c.id)).toContain(z.uuid);
+    });
+  });
+});

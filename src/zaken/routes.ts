@@ -243,6 +243,46 @@ export function registerZakenRoutes(app: App, ctx: ZakenContext): void {
       created(reply, await createResultaat(ctx, caller(req), req.body as Record<string, unknown>)),
   );
   app.get(
+    '/resultaten/:uuid',
+    { config: LEZEN, schema: { params: Uuid, tags: ['resultaten'] } },
+    async (req, reply) =>
+      sendDetail(
+        req,
+        reply,
+        await readResultaat(ctx, caller(req), pathId((req.params as { uuid: string }).uuid)),
+      ),
+  );
+  for (const method of ['PUT', 'PATCH'] as const)
+    app.route({
+      method,
+      url: '/resultaten/:uuid',
+      config: BIJWERKEN,
+      schema: { params: Uuid, body: Type.Record(Type.String(), Type.Any()), tags: ['resultaten'] },
+      handler: async (req) =>
+        updateResultaat(
+          ctx,
+          caller(req),
+          pathId((req.params as { uuid: string }).uuid),
+          req.body as Record<string, unknown>,
+        ),
+    });
+  app.delete(
+    '/resultaten/:uuid',
+    { config: BIJWERKEN, schema: { params: Uuid, tags: ['resultaten'] } },
+    async (req, reply) => {
+      await deleteChild(ctx, caller(req), 'zrc_resultaat', pathId((req.params as { uuid: string }).uuid));
+      return reply.status(204).send();
+    },
+  );
+  app.delete(
+    '/rollen/:uuid',
+    { config: BIJWERKEN, schema: { params: Uuid, tags: ['rollen'] } },
+    async (req, reply) => {
+      await deleteChild(ctx, caller(req), 'zrc_rol', pathId((req.params as { uuid: string }).uuid));
+      return reply.status(204).send();
+    },
+  );
+  app.get(
     '/rollen',
     { config: { ...LEZEN, passQueryThrough: true }, schema: { querystring: childQuery, tags: ['rollen'] } },
     (req) => childPage(ctx, req, 'zrc_rol', (r) => rolJson(ctx.baseUrl, r)),

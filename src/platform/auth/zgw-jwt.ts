@@ -32,7 +32,6 @@ export async function setClientSecret(
 }
 
 const CLOCK_SKEW_SECONDS = 60;
-const encoder = new TextEncoder();
 
 /**
  * Verifies a ZGW API token: HS256, signed with the secret stored for its client_id, with an iat

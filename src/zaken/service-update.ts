@@ -3,10 +3,10 @@ import { inTransaction } from '../platform/db/transaction.ts';
 import { Problem, problems } from '../platform/http/problem.ts';
 import { Invalid } from '../zgw/invalid.ts';
 import { DATA_FIELDS, zaakJson } from './json.ts';
+import { checkZaakRules } from './rules.ts';
 import {
   announce,
   type Caller,
-  checkReferences,
   loadZaak,
   rolUrls,
   type ZaakBody,
@@ -50,10 +50,16 @@ export async function updateZaak(
     if (body.identificatie !== undefined && body.identificatie !== row.identificatie)
       invalid.add('identificatie', 'wijzigen-niet-toegelaten', t.identificatieImmutable);
     invalid.throwIfAny();
-    await checkReferences(body);
+    const zaaktype = (await ctx.local.lookup(trx, row.zaaktype as string)) ?? {};
+    await checkZaakRules(ctx, trx, body, zaaktype, {
+      id,
+      archiefnominatie: row.archiefnominatie,
+      archiefactiedatum: row.archiefactiedatum,
+    });
     const before = zaakJson(ctx.baseUrl, row);
     const data = { ...((row.data ?? {}) as Record<string, unknown>) };
     for (const f of DATA_FIELDS) if (body[f] !== undefined) data[f] = body[f];
+    if (data.betalingsindicatie === 'nvt') data.laatsteBetaaldatum = null;
     const vertrouwelijkheid =
       (body.vertrouwelijkheidaanduiding as string) || (row.vertrouwelijkheidaanduiding as string);
     const set = {

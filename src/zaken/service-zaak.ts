@@ -17,21 +17,10 @@ import { emitZgwNotification } from '../zgw/notifications.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import { fetchReference } from '../zgw/references.ts';
 import { DATA_FIELDS, type Row, zaakJson, zaakUrl } from './json.ts';
+import { checkZaakRules } from './rules.ts';
 import { zakenTexts as t } from './texts.nl.ts';
+import type { Caller, ZaakBody, ZakenContext } from './types.ts';
 
-export interface ZakenContext {
-  db: Db;
-  baseUrl: string;
-  local: LocalResources;
-}
-
-export interface Caller {
-  organisationId: string;
-  auth: ClientAuthorisations;
-  actor: AuditActor;
-}
-
-export type ZaakBody = Record<string, unknown>;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function loadZaak(db: Db | Trx, id: string, forUpdate = false): Promise<Row> {
@@ -150,12 +139,6 @@ async function nextIdentificatie(trx: Trx, bronorganisatie: string, year: string
   return `${prefix}${String((Number.isFinite(last) ? last : 0) + 1).padStart(10, '0')}`;
 }
 
-/** URL references a zaak body may hold, validated the ZGW way (bad-url / invalid-resource). */
-export async function checkReferences(body: ZaakBody): Promise<void> {
-  if (typeof body.communicatiekanaal === 'string' && body.communicatiekanaal !== '')
-    await fetchReference('communicatiekanaal', body.communicatiekanaal, (b) => typeof b.naam === 'string');
-}
-
 /** Creates a zaak (Loket's case) with its ZGW notification and audit trail row, in one transaction. */
 export async function createZaak(ctx: ZakenContext, caller: Caller, body: ZaakBody, trxIn?: Trx) {
   const invalid = new Invalid();
@@ -171,7 +154,7 @@ export async function createZaak(ctx: ZakenContext, caller: Caller, body: ZaakBo
     );
     if (zaaktype.concept === true)
       throw problems.invalidField('zaaktype', 'not-published', t.zaaktypeConcept);
-    await checkReferences(body);
+    await checkZaakRules(ctx, trx, body, zaaktype);
     const vertrouwelijkheid =
       (body.vertrouwelijkheidaanduiding as string) || (zaaktype.vertrouwelijkheidaanduiding as string);
     requireTypeAccess(
@@ -255,4 +238,5 @@ export async function announce(
   });
 }
 
+export type { Caller, ZaakBody, ZakenContext } from './types.ts';
 export { zaakUrl };

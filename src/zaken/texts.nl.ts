@@ -11,6 +11,13 @@ export const zakenTexts = {
   closed: 'De zaak is afgesloten. Alleen met de juiste rechten kan zij nog worden gewijzigd.',
   noResultaat: 'Een zaak kan pas worden afgesloten als zij een resultaat heeft.',
   resultaatExists: 'De zaak heeft al een resultaat.',
+  betalingNvt: 'Bij betalingsindicatie "nvt" hoort geen datum van laatste betaling.',
+  productenOfDiensten: 'Deze producten of diensten horen niet bij het zaaktype.',
+  noMatch: 'Dit is geen zaak in dit systeem.',
+  selfForbidden: 'Een zaak kan niet haar eigen hoofdzaak zijn.',
+  deelzaakAlsHoofdzaak: 'Een deelzaak kan geen hoofdzaak zijn.',
+  archiefnominatieNotSet: 'Een zaak kan pas gearchiveerd worden als zij een archiefnominatie heeft.',
+  archiefactiedatumNotSet: 'Een zaak kan pas gearchiveerd worden als zij een archiefactiedatum heeft.',
   crsMissing: "De header 'Content-Crs' (of 'Accept-Crs') ontbreekt.",
   crsUnsupported: 'Alleen het coördinatenstelsel EPSG:4326 wordt ondersteund.',
 } as const;

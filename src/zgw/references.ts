@@ -18,7 +18,13 @@ export async function fetchReference(
       await res.body?.cancel();
       throw badUrl(field);
     }
-    body = await res.json();
+    const text = await res.text();
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // It answers, but not with a resource: the URL is fine, what it points at is not.
+      throw invalidResource(field);
+    }
   } catch (err) {
     if (err instanceof Problem) throw err;
     throw badUrl(field);

@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import {
-  allowedTypes,
-  type ClientAuthorisations,
-  requireTypeAccess,
-  vertrouwelijkheidRank,
-} from '../authz/policy.ts';
+import { allowedTypes, requireTypeAccess, vertrouwelijkheidRank } from '../authz/policy.ts';
 import { isValidRsin } from '../platform/bsn.ts';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
-import { type AuditActor, recordAudit } from '../zgw/audittrail.ts';
+import { recordAudit } from '../zgw/audittrail.ts';
 import { Invalid } from '../zgw/invalid.ts';
-import type { LocalResources } from '../zgw/local-resources.ts';
 import { emitZgwNotification } from '../zgw/notifications.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
-import { fetchReference } from '../zgw/references.ts';
 import { DATA_FIELDS, type Row, zaakJson, zaakUrl } from './json.ts';
 import { checkZaakRules } from './rules.ts';
 import { zakenTexts as t } from './texts.nl.ts';

@@ -34,7 +34,7 @@ export async function checkZaakRules(
     for (const f of fields)
       if (value[f] === undefined || value[f] === null) invalid.add(`${group}.${f}`, 'required', t.required);
   }
-  if (body.betalingsindicatie === 'nvt' && body.laatsteBetaaldatum && !current)
+  if (body.betalingsindicatie === 'nvt' && body.laatsteBetaaldatum)
     invalid.add('laatsteBetaaldatum', 'betaling-nvt', t.betalingNvt);
   const producten = (zaaktype.productenOfDiensten ?? []) as string[];
   if (

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { requireTypeAccess, vertrouwelijkheidRank } from '../authz/policy.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { Problem, problems } from '../platform/http/problem.ts';
@@ -109,6 +110,8 @@ export async function deleteZaak(ctx: ZakenContext, caller: Caller, id: string) 
       row.vertrouwelijkheidaanduiding as string,
     );
     const before = zaakJson(ctx.baseUrl, row);
+    // Deelzaken go with their hoofdzaak.
+    await trx.deleteFrom('zrc_zaak').where(sql<string>`data->>'hoofdzaak'`, '=', before.url).execute();
     await trx.deleteFrom('zrc_zaak').where('id', '=', id).execute();
     await announce(trx, caller, before, 'destroy', before);
   });

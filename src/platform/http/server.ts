@@ -53,6 +53,18 @@ export function createServer(config: Config, log: Logger, cookieSecret: string):
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // JSON bodies, where an empty body (a DELETE that still says Content-Type: application/json, as many ZGW
+  // clients send) is no body rather than an error.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
+    const body = String(text);
+    if (body.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(body));
+    } catch {
+      done(Object.assign(new Error('Ongeldige JSON.'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }));
+    }
+  });
   app.register(cookie, { secret: cookieSecret });
   app.register(formbody, { bodyLimit: config.bodyLimit });
 

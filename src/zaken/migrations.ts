@@ -67,4 +67,16 @@ export const zakenMigrations: MigrationSet = {
     'create index zrc_rol_zaak on zrc_rol (zaak_id)',
     'create index zrc_rol_bsn on zrc_rol (bsn) where bsn is not null',
   ]),
+  // Simpler children of a zaak (zaakobjecten, zaakeigenschappen, klantcontacten): their ZGW fields in `data`.
+  '2026_11_23_4010_zaak_children': sqlMigration([
+    `create table zrc_zaak_child (
+      id uuid primary key,
+      organisation_id text not null,
+      zaak_id uuid not null references zrc_zaak (id) on delete cascade,
+      kind text not null check (kind in ('zaakobject', 'zaakeigenschap', 'klantcontact')),
+      data jsonb not null,
+      created_at timestamptz not null default now()
+    )`,
+    'create index zrc_zaak_child_zaak on zrc_zaak_child (zaak_id, kind)',
+  ]),
 };

@@ -21,6 +21,7 @@ import {
   statusJson,
   updateResultaat,
 } from './service-children.ts';
+import { createChild, listChildren } from './service-other.ts';
 import { deleteZaak, updateZaak } from './service-update.ts';
 import { type Caller, createZaak, listZaken, readZaak, type ZakenContext } from './service-zaak.ts';
 import { zakenTexts as t } from './texts.nl.ts';
@@ -109,6 +110,7 @@ async function childPage(
 }
 
 export function registerZakenRoutes(app: App, ctx: ZakenContext): void {
+  registerOtherChildren(app, ctx);
   const created = (reply: FastifyReply, body: { url: string }, crs = false) => {
     reply.status(201).header('location', body.url);
     if (crs) reply.header('content-crs', CRS);
@@ -305,6 +307,89 @@ export function registerZakenRoutes(app: App, ctx: ZakenContext): void {
       if (!r) throw problems.notFound();
       await readZaak(ctx, caller(req), r.zaak_id);
       return sendDetail(req, reply, rolJson(ctx.baseUrl, r));
+    },
+  );
+}
+
+/** zaakobjecten, klantcontacten and the nested zaakeigenschappen. */
+function registerOtherChildren(app: App, ctx: ZakenContext): void {
+  const body = Type.Record(Type.String(), Type.Any());
+  for (const [path, kind] of [
+    ['/zaakobjecten', 'zaakobject'],
+    ['/klantcontacten', 'klantcontact'],
+  ] as const) {
+    app.get(
+      path,
+      { config: { ...LEZEN, passQueryThrough: true }, schema: { tags: [path.slice(1)] } },
+      async (req) => {
+        const zaak = (req.query as { zaak?: string }).zaak;
+        const zaakId = zaak
+          ? (/([0-9a-f-]{36})\/?$/i.exec(zaak)?.[1] ?? '00000000-0000-0000-0000-000000000000')
+          : undefined;
+        const results = await listChildren(ctx, caller(req), kind, zaakId);
+        return pageOf(results, results.length, 1, `${ctx.baseUrl}${req.url}`);
+      },
+    );
+    app.post(path, { config: BIJWERKEN, schema: { body, tags: [path.slice(1)] } }, async (req, reply) => {
+      const json = await createChild(ctx, caller(req), kind, req.body as Record<string, unknown>);
+      return reply.status(201).header('location', json.url).send(json);
+    });
+    app.get(
+      `${path}/:uuid`,
+      { config: LEZEN, schema: { params: Uuid, tags: [path.slice(1)] } },
+      async (req, reply) => {
+        const [found] = await listChildren(
+          ctx,
+          caller(req),
+          kind,
+          undefined,
+          pathId((req.params as { uuid: string }).uuid),
+        );
+        if (!found) throw problems.notFound();
+        return sendDetail(req, reply, found);
+      },
+    );
+  }
+  app.get(
+    '/zaken/:zaak_uuid/zaakeigenschappen',
+    { config: LEZEN, schema: { tags: ['zaken'] } },
+    async (req) =>
+      listChildren(
+        ctx,
+        caller(req),
+        'zaakeigenschap',
+        pathId((req.params as { zaak_uuid: string }).zaak_uuid),
+      ),
+  );
+  app.post(
+    '/zaken/:zaak_uuid/zaakeigenschappen',
+    { config: BIJWERKEN, schema: { body, tags: ['zaken'] } },
+    async (req, reply) => {
+      const zaakId = pathId((req.params as { zaak_uuid: string }).zaak_uuid);
+      const json = await createChild(
+        ctx,
+        caller(req),
+        'zaakeigenschap',
+        req.body as Record<string, unknown>,
+        zaakId,
+      );
+      return reply.status(201).header('location', json.url).send(json);
+    },
+  );
+  app.get(
+    '/zaken/:zaak_uuid/zaakeigenschappen/:uuid',
+    { config: LEZEN, schema: { tags: ['zaken'] } },
+    async (req, reply) => {
+      const p = req.params as { zaak_uuid: string; uuid: string };
+      const [found] = await listChildren(
+        ctx,
+        caller(req),
+        'zaakeigenschap',
+        pathId(p.zaak_uuid),
+        pathId(p.uuid),
+      );
+      if (!found) throw problems.notFound();
+      return sendDetail(req, reply, found);
     },
   );
 }

@@ -279,4 +279,43 @@ describeBackends('Zaken API', (database) => {
       expect(cases.map((c) => c.id)).toContain(z.uuid);
     });
   });
+
+  describe('objects, properties and customer contacts of a zaak', () => {
+    it('adds them, and refuses an eigenschap of another zaaktype', async () => {
+      const z = (await zaak()).body;
+      const obj = await as('POST', `${ZRC}/zaakobjecten`, {
+        zaak: z.url,
+        objectType: 'pand',
+        objectIdentificatie: { identificatie: 'x' },
+      });
+      expect(obj.status).toBe(201);
+      expect((await as('GET', `${ZRC}/zaakobjecten?zaak=${encodeURIComponent(z.url)}`)).body.count).toBe(1);
+      const kc = await as('POST', `${ZRC}/klantcontacten`, {
+        zaak: z.url,
+        datumtijd: '2025-02-02T10:00:00Z',
+        kanaal: 'telefoon',
+      });
+      expect(kc.status).toBe(201);
+      expect(kc.body.identificatie).toMatch(/^KC-/);
+      const otherCatalogus = await newCatalogus(as, 'ZRC2');
+      const otherType = (await as('POST', `${ZTC}/zaaktypen`, zaaktypeBody(otherCatalogus))).body.url;
+      const foreign = await as('POST', `${ZTC}/eigenschappen`, {
+        naam: 'kleur',
+        definitie: 'kleur',
+        zaaktype: otherType,
+        specificatie: { formaat: 'tekst', lengte: '20', kardinaliteit: '1', waardenverzameling: [] },
+      });
+      expect(foreign.status, JSON.stringify(foreign.body)).toBe(201);
+      const wrong = await as('POST', `${z.url}/zaakeigenschappen`, {
+        zaak: z.url,
+        eigenschap: foreign.body.url,
+        waarde: 'rood',
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.invalidParams[0]).toMatchObject({
+        name: 'nonFieldErrors',
+        code: 'zaaktype-mismatch',
+      });
+    });
+  });
 });

@@ -62,7 +62,12 @@ export function createServer(config: Config, log: Logger, cookieSecret: string):
     try {
       done(null, JSON.parse(body));
     } catch {
-      done(Object.assign(new Error('Ongeldige JSON.'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }));
+      done(
+        Object.assign(new Error('Ongeldige JSON.'), {
+          statusCode: 400,
+          code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+        }),
+      );
     }
   });
   app.register(cookie, { secret: cookieSecret });

@@ -163,3 +163,13 @@ export async function removeOrphanedDienst(trx: Trx, dienstId: string): Promise<
     .where('automatisch', '=', true)
     .execute();
 }
+
+/** The dienst of a zaaktype version (by its id): the service a case of that zaaktype is a case of. */
+export async function dienstOfZaaktype(db: Conn, zaaktypeId: string): Promise<string | null> {
+  const row = await t(db)
+    .selectFrom('catalog_zaaktype')
+    .select('dienst_id')
+    .where('id', '=', zaaktypeId)
+    .executeTakeFirst();
+  return row?.dienst_id ?? null;
+}

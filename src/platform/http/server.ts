@@ -159,7 +159,10 @@ interface AjvError {
   message?: string;
 }
 
-/** Maps an AJV error to a ZGW invalidParam: `/foo/0/bar` → `foo.0.bar`, missing → code "required". */
+/**
+ * Maps an AJV error to a ZGW invalidParam: `/foo/0/bar` → `foo.0.bar`, missing → code "required"; a malformed
+ * date, duration, URL or uuid is "invalid", as in the reference implementation (Django REST framework).
+ */
 function toInvalidParam(v: AjvError, context?: string): InvalidParam {
   const path = v.instancePath.replace(/^\//, '').split('/').filter(Boolean);
   if (v.keyword === 'required') {
@@ -169,9 +172,7 @@ function toInvalidParam(v: AjvError, context?: string): InvalidParam {
   const name =
     path.length > 0 ? path.join('.') : context === 'body' ? 'nonFieldErrors' : (context ?? 'nonFieldErrors');
   const code =
-    v.keyword === 'format'
-      ? `invalid-${String(v.params.format)}`
-      : v.keyword === 'maxLength'
+    v.keyword === 'maxLength'
         ? 'max_length'
         : v.keyword === 'minLength'
           ? 'min_length'

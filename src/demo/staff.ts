@@ -42,6 +42,14 @@ export const DEMO_STAFF: DemoStaff[] = [
     description: 'Behandelaar zorgtoeslag, Dienst Toeslagen (demo)',
   },
   {
+    id: 'f.dekker',
+    name: 'Fatima Dekker',
+    organisationId: 'voorbeeldstad',
+    team: 'informatiebeheer',
+    roles: ['functioneel-beheerder'],
+    description: 'Functioneel beheerder zaakbehandeling (plannen publiceren), Gemeente Voorbeeldstad',
+  },
+  {
     id: 's.mulder',
     name: 'Sanne Mulder',
     organisationId: 'incasso',

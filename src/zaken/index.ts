@@ -1,4 +1,13 @@
-/** The Zaken module's interface for other modules (case engine, portal, workbench). */
-export { zaakJson } from './json.ts';
-export { casesOfSubject, createResultaat, createRol, createStatus } from './service-children.ts';
-export { type Caller, createZaak, loadZaak, readZaak, type ZakenContext } from './service-zaak.ts';
+/**
+ * The Zaken module's interface for other modules (case engine, portal, workbench, Besluiten, Documenten).
+ * The zaak is Loket's case record; these functions read and write it without HTTP, with the same rules,
+ * events and audit trail as the ZGW API.
+ */
+export { type ZaakJson, zaakJson } from './json.ts';
+export { createChild as addZaakPart } from './service-children.ts';
+export { createResultaat } from './service-resultaat.ts';
+export { createRol } from './service-rol.ts';
+export { createStatus, setStatus } from './service-status.ts';
+export { type Caller, createZaak, readZaak, type ZakenContext } from './service-zaak.ts';
+export { casesOfSubject, findZaak as getZaak, loadZaak, type ZaakRow } from './store.ts';
+export { linkBesluit, unlinkBesluit } from './zaakbesluit.ts';

@@ -1,14 +1,17 @@
+import { sql } from 'kysely';
 import { resourceUrl } from '../zgw/urls.ts';
+import type { Conn, ZaakRow } from './store.ts';
 
-export type Row = Record<string, unknown>;
+/** The ZGW shape (Zaken API 1.5.1) of Loket's zaak and the URLs of its parts. */
+
+export const zaakUrl = (baseUrl: string, id: string) => resourceUrl(baseUrl, 'zaken', 'zaken', id);
+export const partUrl = (baseUrl: string, resource: string, id: string) =>
+  resourceUrl(baseUrl, 'zaken', resource, id);
 
 /** ZGW fields kept in `data` (the rest are columns). */
 export const DATA_FIELDS = [
   'omschrijving',
   'toelichting',
-  'einddatumGepland',
-  'uiterlijkeEinddatumAfdoening',
-  'publicatiedatum',
   'communicatiekanaal',
   'productenOfDiensten',
   'betalingsindicatie',
@@ -17,7 +20,6 @@ export const DATA_FIELDS = [
   'verlenging',
   'opschorting',
   'selectielijstklasse',
-  'hoofdzaak',
   'relevanteAndereZaken',
   'kenmerken',
   'opdrachtgevendeOrganisatie',
@@ -34,53 +36,110 @@ const BETALING: Record<string, string> = {
   geheel: 'De met de zaak gemoeide kosten zijn geheel betaald.',
 };
 
-export const zaakUrl = (baseUrl: string, id: string) => resourceUrl(baseUrl, 'zaken', 'zaken', id);
+/** The URLs of a zaak's parts that its JSON lists. */
+export interface ZaakParts {
+  rollen: string[];
+  eigenschappen: string[];
+  zaakobjecten: string[];
+  zaakinformatieobjecten: string[];
+  deelzaken: string[];
+}
+
+export const NO_PARTS: ZaakParts = {
+  rollen: [],
+  eigenschappen: [],
+  zaakobjecten: [],
+  zaakinformatieobjecten: [],
+  deelzaken: [],
+};
+
+export type ZaakJson = ReturnType<typeof zaakJson>;
 
 /** The Zaak resource of the ZGW Zaken API 1.5.1. */
-export function zaakJson(baseUrl: string, r: Row, rollen: string[] = []) {
-  const d = (r.data ?? {}) as Record<string, unknown>;
+export function zaakJson(baseUrl: string, r: ZaakRow, parts: ZaakParts = NO_PARTS) {
+  const d = r.data ?? {};
   const betalingsindicatie = (d.betalingsindicatie as string | undefined) ?? '';
   return {
-    url: zaakUrl(baseUrl, r.id as string),
-    uuid: r.id as string,
-    identificatie: r.identificatie as string,
-    bronorganisatie: r.bronorganisatie as string,
+    url: zaakUrl(baseUrl, r.id),
+    uuid: r.id,
+    identificatie: r.identificatie,
+    bronorganisatie: r.bronorganisatie,
     omschrijving: (d.omschrijving as string) ?? '',
     toelichting: (d.toelichting as string) ?? '',
-    zaaktype: r.zaaktype as string,
-    registratiedatum: r.registratiedatum as string,
-    verantwoordelijkeOrganisatie: r.verantwoordelijke_organisatie as string,
-    startdatum: r.startdatum as string,
-    einddatum: (r.einddatum as string | null) ?? null,
-    einddatumGepland: d.einddatumGepland ?? null,
-    uiterlijkeEinddatumAfdoening: d.uiterlijkeEinddatumAfdoening ?? null,
-    publicatiedatum: d.publicatiedatum ?? null,
-    communicatiekanaal: d.communicatiekanaal ?? '',
-    productenOfDiensten: d.productenOfDiensten ?? [],
-    vertrouwelijkheidaanduiding: r.vertrouwelijkheidaanduiding as string,
+    zaaktype: r.zaaktype,
+    registratiedatum: r.registratiedatum,
+    verantwoordelijkeOrganisatie: r.verantwoordelijke_organisatie,
+    startdatum: r.startdatum,
+    einddatum: r.einddatum ?? null,
+    einddatumGepland: r.einddatum_gepland ?? null,
+    uiterlijkeEinddatumAfdoening: r.uiterlijke_einddatum_afdoening ?? null,
+    publicatiedatum: r.publicatiedatum ?? null,
+    communicatiekanaal: (d.communicatiekanaal as string) ?? '',
+    productenOfDiensten: (d.productenOfDiensten as string[]) ?? [],
+    vertrouwelijkheidaanduiding: r.vertrouwelijkheidaanduiding,
     betalingsindicatie,
     betalingsindicatieWeergave: BETALING[betalingsindicatie] ?? '',
-    laatsteBetaaldatum: d.laatsteBetaaldatum ?? null,
+    laatsteBetaaldatum: (d.laatsteBetaaldatum as string | null) ?? null,
     zaakgeometrie: d.zaakgeometrie ?? null,
     verlenging: d.verlenging ?? null,
     opschorting: d.opschorting ?? { indicatie: false, reden: '' },
-    selectielijstklasse: d.selectielijstklasse ?? '',
-    hoofdzaak: d.hoofdzaak ?? null,
-    deelzaken: [],
-    relevanteAndereZaken: d.relevanteAndereZaken ?? [],
-    eigenschappen: [],
-    rollen,
-    status: r.status_id ? resourceUrl(baseUrl, 'zaken', 'statussen', r.status_id as string) : null,
-    zaakinformatieobjecten: [],
-    zaakobjecten: [],
-    kenmerken: d.kenmerken ?? [],
-    archiefnominatie: (r.archiefnominatie as string | null) ?? null,
-    archiefstatus: r.archiefstatus as string,
-    archiefactiedatum: (r.archiefactiedatum as string | null) ?? null,
-    resultaat: r.resultaat_id ? resourceUrl(baseUrl, 'zaken', 'resultaten', r.resultaat_id as string) : null,
-    opdrachtgevendeOrganisatie: d.opdrachtgevendeOrganisatie ?? '',
-    processobjectaard: d.processobjectaard ?? '',
-    startdatumBewaartermijn: d.startdatumBewaartermijn ?? null,
+    selectielijstklasse: (d.selectielijstklasse as string) ?? '',
+    hoofdzaak: r.hoofdzaak_id ? zaakUrl(baseUrl, r.hoofdzaak_id) : null,
+    deelzaken: parts.deelzaken,
+    relevanteAndereZaken: (d.relevanteAndereZaken as { url: string; aardRelatie: string }[]) ?? [],
+    eigenschappen: parts.eigenschappen,
+    rollen: parts.rollen,
+    status: r.status_id ? partUrl(baseUrl, 'statussen', r.status_id) : null,
+    zaakinformatieobjecten: parts.zaakinformatieobjecten,
+    zaakobjecten: parts.zaakobjecten,
+    kenmerken: (d.kenmerken as unknown[]) ?? [],
+    archiefnominatie: r.archiefnominatie ?? null,
+    archiefstatus: r.archiefstatus,
+    archiefactiedatum: r.archiefactiedatum ?? null,
+    resultaat: r.resultaat_id ? partUrl(baseUrl, 'resultaten', r.resultaat_id) : null,
+    opdrachtgevendeOrganisatie: (d.opdrachtgevendeOrganisatie as string) ?? '',
+    processobjectaard: (d.processobjectaard as string) ?? '',
+    startdatumBewaartermijn: (d.startdatumBewaartermijn as string | null) ?? null,
     processobject: d.processobject ?? null,
   };
+}
+
+/** The parts of many zaken at once (one query), for a list page or one detail. */
+export async function partsOf(db: Conn, baseUrl: string, ids: string[]): Promise<Map<string, ZaakParts>> {
+  const parts = new Map<string, ZaakParts>();
+  if (ids.length === 0) return parts;
+  for (const id of ids)
+    parts.set(id, {
+      rollen: [],
+      eigenschappen: [],
+      zaakobjecten: [],
+      zaakinformatieobjecten: [],
+      deelzaken: [],
+    });
+  const list = sql.join(ids.map((id) => sql`${id}::uuid`));
+  const { rows } = await sql<{ zaak_id: string; kind: string; id: string }>`
+    select zaak_id, 'rol' as kind, id, created_at from zrc_rol where zaak_id in (${list})
+    union all
+    select zaak_id, kind, id, created_at from zrc_zaak_child
+      where zaak_id in (${list}) and kind in ('zaakeigenschap', 'zaakobject', 'zaakinformatieobject')
+    union all
+    select hoofdzaak_id as zaak_id, 'deelzaak' as kind, id, created_at from zrc_zaak where hoofdzaak_id in (${list})
+    order by created_at, id`.execute(db);
+  for (const r of rows) {
+    const p = parts.get(r.zaak_id);
+    if (!p) continue;
+    if (r.kind === 'rol') p.rollen.push(partUrl(baseUrl, 'rollen', r.id));
+    else if (r.kind === 'zaakeigenschap')
+      p.eigenschappen.push(`${zaakUrl(baseUrl, r.zaak_id)}/zaakeigenschappen/${r.id}`);
+    else if (r.kind === 'zaakobject') p.zaakobjecten.push(partUrl(baseUrl, 'zaakobjecten', r.id));
+    else if (r.kind === 'zaakinformatieobject')
+      p.zaakinformatieobjecten.push(partUrl(baseUrl, 'zaakinformatieobjecten', r.id));
+    else p.deelzaken.push(zaakUrl(baseUrl, r.id));
+  }
+  return parts;
+}
+
+/** One zaak in its ZGW shape, with its parts. */
+export async function fullZaakJson(db: Conn, baseUrl: string, row: ZaakRow): Promise<ZaakJson> {
+  return zaakJson(baseUrl, row, (await partsOf(db, baseUrl, [row.id])).get(row.id));
 }

@@ -2,18 +2,30 @@ import { type MigrationSet, sqlMigration } from '../platform/db/migrate.ts';
 
 /**
  * The zaak is Loket's case: the case of a dienst for a person or company, read by the case engine, the
- * portal and the workbench alike. Filter and sort fields are columns; the remaining ZGW fields sit in
- * `data` (jsonb, ZGW names). `subject_bsn` (from the initiator rol) makes "all cases of a person across
- * organisations" one indexed query. Status, resultaat and rollen are their own tables.
+ * portal and the workbench alike (README.md explains the design). Filter and sort fields are columns; the
+ * remaining ZGW fields sit in `data` (jsonb, ZGW names).
+ *
+ * - `zaaktype_key` is a small integer per zaaktype URL (`zrc_zaaktype_key`), so the list indexes and the
+ *   counters stay compact; `zaaktype` keeps the URL itself.
+ * - `subject_bsn` / `subject_kvk` (from the initiator rol) make "all cases of a person or company across
+ *   organisations" one indexed query.
+ * - `zrc_zaak_count` holds exact counts per (organisation, zaaktype, confidentiality rank, month of
+ *   registration), `zrc_zaak_count_total` per (organisation, month). Writers only append to
+ *   `zrc_zaak_count_delta` (no hot rows); a compaction folds the deltas in. Readers sum both in one statement.
  */
 export const zakenMigrations: MigrationSet = {
   '2026_11_23_4000_zaken': sqlMigration([
+    `create table zrc_zaaktype_key (
+      key serial primary key,
+      url text not null unique
+    )`,
+    'create sequence zrc_identificatie_seq',
     `create table zrc_zaak (
       id uuid primary key,
       organisation_id text not null,
       dienst_id uuid,
       zaaktype text not null,
-      zaaktype_id uuid,
+      zaaktype_key integer not null references zrc_zaaktype_key (key),
       identificatie text not null,
       bronorganisatie text not null,
       verantwoordelijke_organisatie text not null,
@@ -22,28 +34,59 @@ export const zakenMigrations: MigrationSet = {
       registratiedatum date not null,
       startdatum date not null,
       einddatum date,
+      einddatum_gepland date,
+      uiterlijke_einddatum_afdoening date,
+      publicatiedatum date,
       archiefnominatie text,
       archiefstatus text not null default 'nog_te_archiveren',
       archiefactiedatum date,
+      hoofdzaak_id uuid references zrc_zaak (id) on delete cascade,
       subject_bsn text,
+      subject_kvk text,
       status_id uuid,
       resultaat_id uuid,
+      created_at timestamptz not null,
       data jsonb not null,
-      created_at timestamptz not null default now(),
       unique (bronorganisatie, identificatie)
     )`,
-    'create index zrc_zaak_list on zrc_zaak (zaaktype, vertrouwelijkheid_rank, created_at desc, id)',
-    'create index zrc_zaak_created on zrc_zaak (created_at desc, id)',
-    'create index zrc_zaak_subject on zrc_zaak (subject_bsn) where subject_bsn is not null',
-    'create index zrc_zaak_startdatum on zrc_zaak (zaaktype, startdatum)',
+    'create index zrc_zaak_recent on zrc_zaak (organisation_id, created_at desc, id desc)',
+    'create index zrc_zaak_type_recent on zrc_zaak (organisation_id, zaaktype_key, created_at desc, id desc)',
+    `create index zrc_zaak_type_start on zrc_zaak (organisation_id, zaaktype_key, startdatum)
+       include (vertrouwelijkheid_rank)`,
+    'create index zrc_zaak_hoofdzaak on zrc_zaak (hoofdzaak_id) where hoofdzaak_id is not null',
+    'create index zrc_zaak_subject_bsn on zrc_zaak (subject_bsn) where subject_bsn is not null',
+    'create index zrc_zaak_subject_kvk on zrc_zaak (subject_kvk) where subject_kvk is not null',
+    `create table zrc_zaak_count (
+      organisation_id text not null,
+      zaaktype_key integer not null,
+      rank smallint not null,
+      bucket integer not null,
+      n bigint not null,
+      primary key (organisation_id, zaaktype_key, rank, bucket)
+    )`,
+    `create table zrc_zaak_count_total (
+      organisation_id text not null,
+      bucket integer not null,
+      n bigint not null,
+      primary key (organisation_id, bucket)
+    )`,
+    `create table zrc_zaak_count_delta (
+      id bigserial primary key,
+      organisation_id text not null,
+      zaaktype_key integer not null,
+      rank smallint not null,
+      bucket integer not null,
+      n integer not null
+    )`,
     `create table zrc_status (
       id uuid primary key,
       organisation_id text not null,
       zaak_id uuid not null references zrc_zaak (id) on delete cascade,
       statustype text not null,
       datum_status_gezet timestamptz not null,
+      gezetdoor text,
       data jsonb not null,
-      created_at timestamptz not null default now()
+      created_at timestamptz not null default clock_timestamp()
     )`,
     'create index zrc_status_zaak on zrc_status (zaak_id, datum_status_gezet)',
     `create table zrc_resultaat (
@@ -60,23 +103,28 @@ export const zakenMigrations: MigrationSet = {
       roltype text not null,
       omschrijving_generiek text not null,
       betrokkene_type text not null,
+      betrokkene text not null default '',
       bsn text,
       data jsonb not null,
-      created_at timestamptz not null default now()
+      created_at timestamptz not null default clock_timestamp()
     )`,
-    'create index zrc_rol_zaak on zrc_rol (zaak_id)',
+    'create index zrc_rol_zaak on zrc_rol (zaak_id, created_at)',
     'create index zrc_rol_bsn on zrc_rol (bsn) where bsn is not null',
   ]),
-  // Simpler children of a zaak (zaakobjecten, zaakeigenschappen, klantcontacten): their ZGW fields in `data`.
+  // The other relations of a zaak, each with its ZGW fields in `data` and its main reference in `ref`
+  // (object, eigenschap, informatieobject, contactmoment, verzoek, besluit) for filtering.
   '2026_11_23_4010_zaak_children': sqlMigration([
     `create table zrc_zaak_child (
       id uuid primary key,
       organisation_id text not null,
       zaak_id uuid not null references zrc_zaak (id) on delete cascade,
-      kind text not null check (kind in ('zaakobject', 'zaakeigenschap', 'klantcontact')),
+      kind text not null check (kind in ('zaakobject', 'zaakeigenschap', 'klantcontact',
+        'zaakinformatieobject', 'zaakcontactmoment', 'zaakverzoek', 'zaakbesluit')),
+      ref text not null default '',
       data jsonb not null,
-      created_at timestamptz not null default now()
+      created_at timestamptz not null default clock_timestamp()
     )`,
-    'create index zrc_zaak_child_zaak on zrc_zaak_child (zaak_id, kind)',
+    'create index zrc_zaak_child_zaak on zrc_zaak_child (zaak_id, kind, created_at)',
+    'create index zrc_zaak_child_ref on zrc_zaak_child (kind, ref)',
   ]),
 };

@@ -1,30 +1,40 @@
-import { sql } from 'kysely';
-import { requireTypeAccess, vertrouwelijkheidRank } from '../authz/policy.ts';
-import { inTransaction } from '../platform/db/transaction.ts';
-import { Problem, problems } from '../platform/http/problem.ts';
+import { vertrouwelijkheidRank } from '../authz/policy.ts';
+import { unlinkAllOf } from '../documenten/object-relations.ts';
+import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { Invalid } from '../zgw/invalid.ts';
-import { DATA_FIELDS, zaakJson } from './json.ts';
+import { requireOpen, requireZaak, SCOPES } from './access.ts';
+import { type Actie, announce } from './events.ts';
+import { fullZaakJson, type ZaakJson, zaakJson } from './json.ts';
 import { checkZaakRules } from './rules.ts';
+import { checkZaakFields, dataOf } from './service-zaak.ts';
 import {
-  announce,
-  type Caller,
+  deelzakenOf,
+  deleteZaakRow,
   loadZaak,
-  rolUrls,
-  type ZaakBody,
-  type ZakenContext,
-} from './service-zaak.ts';
+  updateZaakRow,
+  type ZaakChanges,
+  type ZaakRow,
+} from './store.ts';
 import { zakenTexts as t } from './texts.nl.ts';
+import type { Caller, ZaakBody, ZakenContext } from './types.ts';
 
-const hasScope = (caller: Caller, scope: string) =>
-  caller.auth.all || caller.auth.autorisaties.some((a) => a.component === 'zrc' && a.scopes.includes(scope));
-
-/** A closed zaak only changes with `zaken.geforceerd-bijwerken`. */
-export function requireOpen(caller: Caller, row: Record<string, unknown>) {
-  if (row.einddatum && !hasScope(caller, 'zaken.geforceerd-bijwerken'))
-    throw new Problem(403, 'permission_denied', t.closed);
+/** The zaak's own fields as ZGW names them, merged with a change: what the rules check. */
+function effective(row: ZaakRow, json: ZaakJson, body: ZaakBody): ZaakBody {
+  const merged: ZaakBody = { ...json, ...body };
+  if (body.hoofdzaak === undefined) merged.hoofdzaak = json.hoofdzaak;
+  merged.archiefnominatie =
+    body.archiefnominatie !== undefined ? body.archiefnominatie : row.archiefnominatie;
+  merged.archiefactiedatum =
+    body.archiefactiedatum !== undefined ? body.archiefactiedatum : row.archiefactiedatum;
+  return merged;
 }
 
-/** PUT (`partial` false) or PATCH of a zaak: the zaaktype never changes; a closed zaak needs the forced scope. */
+const orNull = <T>(value: unknown, current: T): T => (value !== undefined ? (value as T) : current);
+
+/**
+ * PUT (`partial` false) or PATCH of a zaak: the zaaktype and identificatie never change; a closed zaak only
+ * with `zaken.geforceerd-bijwerken`.
+ */
 export async function updateZaak(
   ctx: ZakenContext,
   caller: Caller,
@@ -32,87 +42,69 @@ export async function updateZaak(
   body: ZaakBody,
   partial: boolean,
 ) {
+  checkZaakFields(body, partial);
   return inTransaction(ctx.db, async (trx) => {
     const row = await loadZaak(trx, id, true);
-    requireTypeAccess(
-      caller.auth,
-      'zrc',
-      ['zaken.bijwerken'],
-      'zaaktype',
-      row.zaaktype as string,
-      row.vertrouwelijkheidaanduiding as string,
-    );
+    requireZaak(caller, row, [SCOPES.bijwerken, SCOPES.geforceerd]);
     requireOpen(caller, row);
     const invalid = new Invalid();
-    for (const f of ['bronorganisatie', 'verantwoordelijkeOrganisatie', 'startdatum', 'zaaktype'])
-      if (!partial && (body[f] === undefined || body[f] === '')) invalid.add(f, 'required', t.required);
     if (body.zaaktype !== undefined && body.zaaktype !== row.zaaktype)
-      invalid.add('zaaktype', 'wijzigen-niet-toegelaten', t.zaaktypeImmutable);
+      invalid.add('zaaktype', 'wijzigen-niet-toegelaten', t.immutable('Het zaaktype'));
     if (body.identificatie !== undefined && body.identificatie !== row.identificatie)
-      invalid.add('identificatie', 'wijzigen-niet-toegelaten', t.identificatieImmutable);
+      invalid.add('identificatie', 'wijzigen-niet-toegelaten', t.immutable('De identificatie'));
     invalid.throwIfAny();
-    const zaaktype = (await ctx.local.lookup(trx, row.zaaktype as string)) ?? {};
-    await checkZaakRules(ctx, trx, body, zaaktype, {
-      id,
-      archiefnominatie: row.archiefnominatie,
-      archiefactiedatum: row.archiefactiedatum,
-    });
-    const before = zaakJson(ctx.baseUrl, row);
-    const data = { ...((row.data ?? {}) as Record<string, unknown>) };
-    for (const f of DATA_FIELDS) if (body[f] !== undefined) data[f] = body[f];
-    if (data.betalingsindicatie === 'nvt') data.laatsteBetaaldatum = null;
-    const vertrouwelijkheid =
-      (body.vertrouwelijkheidaanduiding as string) || (row.vertrouwelijkheidaanduiding as string);
-    const set = {
-      identificatie: row.identificatie as string,
+    const before = await fullZaakJson(trx, ctx.baseUrl, row);
+    const zaaktype = (await ctx.local.lookup(trx, row.zaaktype)) ?? {};
+    const { hoofdzaakId } = await checkZaakRules(ctx, trx, effective(row, before, body), zaaktype, row);
+    const vertrouwelijkheid = (body.vertrouwelijkheidaanduiding as string) || row.vertrouwelijkheidaanduiding;
+    const changes: ZaakChanges = {
       bronorganisatie: (body.bronorganisatie as string) ?? row.bronorganisatie,
       verantwoordelijke_organisatie:
         (body.verantwoordelijkeOrganisatie as string) ?? row.verantwoordelijke_organisatie,
+      registratiedatum: (body.registratiedatum as string) ?? row.registratiedatum,
       startdatum: (body.startdatum as string) ?? row.startdatum,
+      einddatum_gepland: orNull(body.einddatumGepland, row.einddatum_gepland),
+      uiterlijke_einddatum_afdoening: orNull(
+        body.uiterlijkeEinddatumAfdoening,
+        row.uiterlijke_einddatum_afdoening,
+      ),
+      publicatiedatum: orNull(body.publicatiedatum, row.publicatiedatum),
       vertrouwelijkheidaanduiding: vertrouwelijkheid,
       vertrouwelijkheid_rank: vertrouwelijkheidRank(vertrouwelijkheid),
-      archiefnominatie:
-        body.archiefnominatie !== undefined ? (body.archiefnominatie as string | null) : row.archiefnominatie,
+      archiefnominatie: orNull(body.archiefnominatie, row.archiefnominatie),
       archiefstatus: (body.archiefstatus as string) ?? row.archiefstatus,
-      archiefactiedatum:
-        body.archiefactiedatum !== undefined
-          ? (body.archiefactiedatum as string | null)
-          : row.archiefactiedatum,
-      data: JSON.stringify(data),
+      archiefactiedatum: orNull(body.archiefactiedatum, row.archiefactiedatum),
+      hoofdzaak_id: body.hoofdzaak !== undefined ? hoofdzaakId : row.hoofdzaak_id,
+      data: dataOf(body, row.data),
     };
-    if (set.identificatie !== row.identificatie || set.bronorganisatie !== row.bronorganisatie) {
-      const clash = await trx
-        .selectFrom('zrc_zaak')
-        .select('id')
-        .where('bronorganisatie', '=', set.bronorganisatie as string)
-        .where('identificatie', '=', set.identificatie)
-        .where('id', '!=', id)
-        .executeTakeFirst();
-      if (clash)
-        throw problems.invalidField('identificatie', 'identificatie-niet-uniek', t.identificatieNotUnique);
-    }
-    await trx.updateTable('zrc_zaak').set(set).where('id', '=', id).execute();
-    const after = zaakJson(ctx.baseUrl, { ...row, ...set, data }, await rolUrls(trx, ctx.baseUrl, id));
-    await announce(trx, caller, after, partial ? 'partial_update' : 'update', before);
-    return after;
+    const after = await updateZaakRow(trx, row, changes);
+    const json = await fullZaakJson(trx, ctx.baseUrl, after);
+    const actie: Actie = partial ? 'partial_update' : 'update';
+    await announce(trx, caller, json, { resource: 'zaak', url: json.url, actie, oud: before, nieuw: json });
+    return json;
   });
 }
 
-export async function deleteZaak(ctx: ZakenContext, caller: Caller, id: string) {
+/** Deletes a zaak with everything of it, its deelzaken first; each leaves a notification and audit row. */
+export async function deleteZaak(ctx: ZakenContext, caller: Caller, id: string): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
     const row = await loadZaak(trx, id, true);
-    requireTypeAccess(
-      caller.auth,
-      'zrc',
-      ['zaken.verwijderen'],
-      'zaaktype',
-      row.zaaktype as string,
-      row.vertrouwelijkheidaanduiding as string,
-    );
-    const before = zaakJson(ctx.baseUrl, row);
-    // Deelzaken go with their hoofdzaak.
-    await trx.deleteFrom('zrc_zaak').where(sql<string>`data->>'hoofdzaak'`, '=', before.url).execute();
-    await trx.deleteFrom('zrc_zaak').where('id', '=', id).execute();
-    await announce(trx, caller, before, 'destroy', before);
+    requireZaak(caller, row, [SCOPES.verwijderen]);
+    for (const deelzaak of await deelzakenOf(trx, row.id)) await removeZaak(ctx, trx, caller, deelzaak);
+    await removeZaak(ctx, trx, caller, row);
+  });
+}
+
+async function removeZaak(ctx: ZakenContext, trx: Trx, caller: Caller, row: ZaakRow): Promise<void> {
+  const before = await fullZaakJson(trx, ctx.baseUrl, row);
+  // The documents' side of the relation (ObjectInformatieObject) goes with it.
+  await unlinkAllOf(trx, before.url);
+  await deleteZaakRow(trx, row);
+  await announce(trx, caller, zaakJson(ctx.baseUrl, row), {
+    resource: 'zaak',
+    url: before.url,
+    actie: 'destroy',
+    oud: before,
+    nieuw: null,
   });
 }

@@ -1,14 +1,17 @@
-/** Texts of the Zaken API (Dutch). */
+/** Texts of the Zaken API (Dutch, B1). */
 export const zakenTexts = {
-  required: 'Dit veld is vereist.',
+  required: 'Dit veld is verplicht.',
+  bsn: 'Ongeldig BSN: 9 cijfers die de elfproef doorstaan.',
   rsin: 'Ongeldig RSIN: 9 cijfers die de elfproef doorstaan.',
-  date: 'Geef een datum als JJJJ-MM-DD.',
   identificatieNotUnique: 'Deze identificatie bestaat al voor deze bronorganisatie.',
-  zaaktypeConcept: 'Het zaaktype is nog een concept; er kunnen nog geen zaken van worden aangemaakt.',
-  zaaktypeImmutable: 'Het zaaktype van een zaak kan niet worden gewijzigd.',
-  identificatieImmutable: 'De identificatie van een zaak kan niet worden gewijzigd.',
+  zaaktypeConcept: 'Het zaaktype is nog een concept. Van een concept kunnen nog geen zaken worden gemaakt.',
+  immutable: (field: string) => `${field} van een bestaand object kan niet worden gewijzigd.`,
   typeMismatch: 'Het type hoort niet bij het zaaktype van de zaak.',
-  closed: 'De zaak is afgesloten. Alleen met de juiste rechten kan zij nog worden gewijzigd.',
+  closedTitle: 'De zaak is afgesloten.',
+  closed:
+    'De zaak is afgesloten. Alleen met het recht om afgesloten zaken bij te werken kan zij nog worden gewijzigd.',
+  reopen:
+    'De zaak is afgesloten. Alleen met het recht om zaken te heropenen kan zij een nieuwe status krijgen.',
   noResultaat: 'Een zaak kan pas worden afgesloten als zij een resultaat heeft.',
   resultaatExists: 'De zaak heeft al een resultaat.',
   betalingNvt: 'Bij betalingsindicatie "nvt" hoort geen datum van laatste betaling.',
@@ -18,6 +21,25 @@ export const zakenTexts = {
   deelzaakAlsHoofdzaak: 'Een deelzaak kan geen hoofdzaak zijn.',
   archiefnominatieNotSet: 'Een zaak kan pas gearchiveerd worden als zij een archiefnominatie heeft.',
   archiefactiedatumNotSet: 'Een zaak kan pas gearchiveerd worden als zij een archiefactiedatum heeft.',
+  documentsNotArchived: 'Een zaak kan pas gearchiveerd worden als al haar documenten gearchiveerd zijn.',
+  gebruiksrechten:
+    'Een zaak kan pas worden afgesloten als bij al haar documenten de gebruiksrechten zijn vastgelegd.',
+  brondatum: (why: string) => `De archiefactiedatum kan niet worden bepaald: ${why}`,
+  brondatumNoEigenschap: (naam: string) => `de zaak heeft geen eigenschap "${naam}".`,
+  brondatumNoHoofdzaak: 'de zaak heeft geen hoofdzaak.',
+  brondatumNoObject: (objecttype: string) =>
+    `de zaak heeft geen zaakobject van type "${objecttype}" met de datum.`,
+  brondatumNoBesluit: 'de zaak heeft geen besluit met deze datum.',
+  brondatumNoZaak: 'geen gerelateerde zaak heeft een einddatum.',
+  brondatumSetting: 'het resultaattype mist het datumkenmerk, het objecttype of de procestermijn.',
   crsMissing: "De header 'Content-Crs' (of 'Accept-Crs') ontbreekt.",
   crsUnsupported: 'Alleen het coördinatenstelsel EPSG:4326 wordt ondersteund.',
+  ordering: (value: string) => `Onbekende sortering: ${value}.`,
+  unknownIdentificatie: 'Voor dit betrokkenetype is deze identificatie onbekend.',
+  informatieobjecttype: 'Het informatieobjecttype van het document hoort niet bij het zaaktype van de zaak.',
+  alreadyLinked: 'Dit document is al aan deze zaak gekoppeld.',
+  notMine: 'Deze zaak hoort bij een andere organisatie.',
+  // Processing log (Logboek dataverwerkingen): why a person's data in a rol is used.
+  processingPurpose: 'Behandelen van de zaak',
+  processingLegalBasis: 'Algemene wet bestuursrecht (taak van de behandelende organisatie)',
 } as const;

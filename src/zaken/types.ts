@@ -14,6 +14,8 @@ export interface Caller {
   organisationId: string;
   auth: ClientAuthorisations;
   actor: AuditActor;
+  /** The X-Audit-Toelichting header: why the change was made (kept in the audit trail). */
+  toelichting?: string;
 }
 
 export type ZaakBody = Record<string, unknown>;

@@ -103,6 +103,14 @@ export async function recordAudit(trx: Trx, actor: AuditActor, entry: AuditEntry
     .execute();
 }
 
+/**
+ * Removes the audit trail of a hoofdObject that is deleted: the Besluiten and Documenten APIs delete a
+ * resource "samen met alle gerelateerde resources … audit trail regels".
+ */
+export async function deleteAudit(trx: Trx, hoofdObject: string): Promise<void> {
+  await trx.deleteFrom('zgw_audittrail').where('hoofd_object', '=', hoofdObject).execute();
+}
+
 /** The audit trail of one hoofdObject, oldest first, in the ZGW AuditTrail shape. */
 export async function listAudit(db: Db | Trx, hoofdObject: string) {
   const rows = await db

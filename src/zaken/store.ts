@@ -1,0 +1,198 @@
+import { sql } from 'kysely';
+import type { Db } from '../platform/db/database.ts';
+import type { Trx } from '../platform/db/transaction.ts';
+import { problems } from '../platform/http/problem.ts';
+
+/**
+ * Loket's case record: the `zrc_zaak` row and the exact counters kept with it. Every insert, delete and
+ * change of confidentiality goes through here, so the counters stay exact (README.md, "Counting").
+ */
+export type Conn = Db | Trx;
+
+export interface ZaakRow {
+  id: string;
+  organisation_id: string;
+  dienst_id: string | null;
+  zaaktype: string;
+  zaaktype_key: number;
+  identificatie: string;
+  bronorganisatie: string;
+  verantwoordelijke_organisatie: string;
+  vertrouwelijkheidaanduiding: string;
+  vertrouwelijkheid_rank: number;
+  registratiedatum: string;
+  startdatum: string;
+  einddatum: string | null;
+  einddatum_gepland: string | null;
+  uiterlijke_einddatum_afdoening: string | null;
+  publicatiedatum: string | null;
+  archiefnominatie: string | null;
+  archiefstatus: string;
+  archiefactiedatum: string | null;
+  hoofdzaak_id: string | null;
+  subject_bsn: string | null;
+  subject_kvk: string | null;
+  status_id: string | null;
+  resultaat_id: string | null;
+  created_at: Date;
+  data: Record<string, unknown>;
+}
+
+/** The counter bucket of a registration moment: its month in UTC, as yyyymm. */
+export function bucketOf(at: Date): number {
+  return at.getUTCFullYear() * 100 + at.getUTCMonth() + 1;
+}
+
+/** The first moment of a bucket and of the bucket after it. */
+export function bucketRange(bucket: number): { from: Date; to: Date } {
+  const year = Math.floor(bucket / 100);
+  const month = (bucket % 100) - 1;
+  return { from: new Date(Date.UTC(year, month, 1)), to: new Date(Date.UTC(year, month + 1, 1)) };
+}
+
+/** The compact key of a zaaktype URL, made on first use (one statement, safe under concurrency). */
+export async function zaaktypeKey(db: Conn, url: string): Promise<number> {
+  const { rows } = await sql<{ key: number }>`
+    with made as (
+      insert into zrc_zaaktype_key (url) values (${url}) on conflict (url) do nothing returning key
+    )
+    select key from made union all select key from zrc_zaaktype_key where url = ${url}`.execute(db);
+  if (rows[0]) return rows[0].key;
+  // Made by a concurrent transaction that committed after our snapshot: read it now.
+  const again = await db
+    .selectFrom('zrc_zaaktype_key')
+    .select('key')
+    .where('url', '=', url)
+    .executeTakeFirst();
+  if (!again) throw new Error(`zaaktype key for ${url} not found`);
+  return again.key as number;
+}
+
+async function countDelta(
+  trx: Trx,
+  row: Pick<ZaakRow, 'organisation_id' | 'zaaktype_key' | 'vertrouwelijkheid_rank' | 'created_at'>,
+  n: number,
+) {
+  await trx
+    .insertInto('zrc_zaak_count_delta')
+    .values({
+      organisation_id: row.organisation_id,
+      zaaktype_key: row.zaaktype_key,
+      rank: row.vertrouwelijkheid_rank,
+      bucket: bucketOf(new Date(row.created_at)),
+      n,
+    })
+    .execute();
+}
+
+/**
+ * Inserts a zaak unless its (bronorganisatie, identificatie) exists already; answers whether it did.
+ * Never fails on that clash, so the caller can pick another identificatie in the same transaction.
+ */
+export async function insertZaak(trx: Trx, row: ZaakRow): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('zrc_zaak')
+    .values({ ...row, data: JSON.stringify(row.data) })
+    .onConflict((oc) => oc.columns(['bronorganisatie', 'identificatie']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  await countDelta(trx, row, 1);
+  return true;
+}
+
+export type ZaakChanges = Partial<
+  Omit<ZaakRow, 'id' | 'organisation_id' | 'zaaktype' | 'zaaktype_key' | 'created_at'>
+>;
+
+/** Changes a zaak (the caller holds its row lock); a new confidentiality moves it to another counter. */
+export async function updateZaakRow(trx: Trx, before: ZaakRow, changes: ZaakChanges): Promise<ZaakRow> {
+  const set: Record<string, unknown> = { ...changes };
+  if (changes.data) set.data = JSON.stringify(changes.data);
+  await trx.updateTable('zrc_zaak').set(set).where('id', '=', before.id).execute();
+  const after = { ...before, ...changes };
+  if (after.vertrouwelijkheid_rank !== before.vertrouwelijkheid_rank) {
+    await countDelta(trx, before, -1);
+    await countDelta(trx, after, 1);
+  }
+  return after;
+}
+
+/** Deletes a zaak row (its statussen, rollen etc. go with it) and takes it off the counters. */
+export async function deleteZaakRow(trx: Trx, row: ZaakRow): Promise<void> {
+  await trx.deleteFrom('zrc_zaak').where('id', '=', row.id).execute();
+  await countDelta(trx, row, -1);
+}
+
+/** A zaak by id (any organisation), or a 404. `forUpdate` locks it for the rest of the transaction. */
+export async function loadZaak(db: Conn, id: string, forUpdate = false): Promise<ZaakRow> {
+  const row = await findZaak(db, id, forUpdate);
+  if (!row) throw problems.notFound();
+  return row;
+}
+
+export async function findZaak(db: Conn, id: string, forUpdate = false): Promise<ZaakRow | undefined> {
+  let q = db.selectFrom('zrc_zaak').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return (await q.executeTakeFirst()) as ZaakRow | undefined;
+}
+
+/** The deelzaken of a hoofdzaak. */
+export async function deelzakenOf(db: Conn, id: string): Promise<ZaakRow[]> {
+  return (await db.selectFrom('zrc_zaak').selectAll().where('hoofdzaak_id', '=', id).execute()) as ZaakRow[];
+}
+
+/**
+ * Every case of a person (BSN) or company (KVK number), at every organisation, newest first: the
+ * citizen's one door. One indexed query on the subject columns.
+ */
+export async function casesOfSubject(
+  db: Conn,
+  subject: string | { bsn?: string; kvk?: string },
+): Promise<ZaakRow[]> {
+  const s = typeof subject === 'string' ? { bsn: subject } : subject;
+  let q = db.selectFrom('zrc_zaak').selectAll();
+  if (s.bsn) q = q.where('subject_bsn', '=', s.bsn);
+  else if (s.kvk) q = q.where('subject_kvk', '=', s.kvk);
+  else return [];
+  return (await q.orderBy('startdatum', 'desc').orderBy('created_at', 'desc').execute()) as ZaakRow[];
+}
+
+/**
+ * Folds the appended count deltas into the counters, in one statement (so a reader, which sums both,
+ * never sees a delta twice or not at all). Safe to run in several processes at once.
+ */
+export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
+  const { rows } = await sql<{ moved: number }>`
+    with moved as (
+      delete from zrc_zaak_count_delta
+      where id in (select id from zrc_zaak_count_delta order by id limit ${batch})
+      returning organisation_id, zaaktype_key, rank, bucket, n
+    ), per_type as (
+      insert into zrc_zaak_count as c (organisation_id, zaaktype_key, rank, bucket, n)
+      select organisation_id, zaaktype_key, rank, bucket, sum(n) from moved group by 1, 2, 3, 4
+      on conflict (organisation_id, zaaktype_key, rank, bucket) do update set n = c.n + excluded.n
+      returning 1
+    ), totals as (
+      insert into zrc_zaak_count_total as t (organisation_id, bucket, n)
+      select organisation_id, bucket, sum(n) from moved group by 1, 2
+      on conflict (organisation_id, bucket) do update set n = t.n + excluded.n
+      returning 1
+    )
+    select (select count(*) from moved)::int as moved`.execute(db);
+  return rows[0]?.moved ?? 0;
+}
+
+/** Recomputes every counter from the zaak rows (after a bulk load, or as a repair). */
+export async function rebuildCounts(trx: Trx): Promise<void> {
+  await sql`lock table zrc_zaak_count_delta in exclusive mode`.execute(trx);
+  await sql`delete from zrc_zaak_count_delta`.execute(trx);
+  await sql`delete from zrc_zaak_count`.execute(trx);
+  await sql`delete from zrc_zaak_count_total`.execute(trx);
+  const bucket = sql`(extract(year from created_at at time zone 'UTC') * 100 + extract(month from created_at at time zone 'UTC'))::int`;
+  await sql`insert into zrc_zaak_count (organisation_id, zaaktype_key, rank, bucket, n)
+    select organisation_id, zaaktype_key, vertrouwelijkheid_rank, ${bucket}, count(*)
+    from zrc_zaak group by 1, 2, 3, 4`.execute(trx);
+  await sql`insert into zrc_zaak_count_total (organisation_id, bucket, n)
+    select organisation_id, bucket, sum(n) from zrc_zaak_count group by 1, 2`.execute(trx);
+}

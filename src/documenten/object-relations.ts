@@ -12,7 +12,7 @@ import type { Trx } from '../platform/db/transaction.ts';
  * `informatieobject` and `object` are the absolute ZGW URLs as the client gave them; `informatieobjectId`
  * is set when the document lives in this Loket (the UUID at the end of a local URL), so joins stay local.
  */
-export type ObjectType = 'zaak' | 'besluit';
+export type ObjectType = 'zaak' | 'besluit' | 'verzoek';
 
 export interface ObjectRelation {
   id: string;
@@ -106,4 +106,14 @@ export async function countRelations(db: Db | Trx, informatieobjectId: string): 
     .where('informatieobject_id', '=', informatieobjectId)
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+/** One relation by its id (the uuid of /objectinformatieobjecten/{uuid}), or null. */
+export async function getObjectRelation(db: Db | Trx, id: string): Promise<ObjectRelation | null> {
+  const row = await db
+    .selectFrom('drc_object_informatieobject')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toRelation(row) : null;
 }

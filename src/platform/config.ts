@@ -41,6 +41,14 @@ export interface Config {
   cloudEventsSinks: string[];
   /** Django fixture file or folder of the ZGW conformance suite (clients, applicaties, kanalen), seeded at start. */
   zgwFixtures: string | null;
+  /**
+   * Document content: an S3-compatible store when LOKET_S3_* is set, else files under `dataDir/documenten`;
+   * and the size of the bestandsdelen a large upload is split into.
+   */
+  documents: {
+    s3: { endpoint: string; bucket: string; accessKey: string; secretKey: string; region: string } | null;
+    partSize: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +80,23 @@ function urlList(env: NodeJS.ProcessEnv, name: string): string[] {
     if (!ok) throw new ConfigError(`${name} must be comma-separated http(s) URLs, got "${u}"`);
   }
   return list;
+}
+
+function s3Config(env: NodeJS.ProcessEnv): Config['documents']['s3'] {
+  if (!env.LOKET_S3_ENDPOINT) return null;
+  const endpoint = urlList(env, 'LOKET_S3_ENDPOINT')[0] as string;
+  const need = (name: string) => {
+    const v = env[name];
+    if (!v) throw new ConfigError(`${name} is required when LOKET_S3_ENDPOINT is set`);
+    return v;
+  };
+  return {
+    endpoint,
+    bucket: need('LOKET_S3_BUCKET'),
+    accessKey: need('LOKET_S3_ACCESS_KEY'),
+    secretKey: need('LOKET_S3_SECRET_KEY'),
+    region: env.LOKET_S3_REGION || 'us-east-1',
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -117,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     cloudEventsSinks: urlList(env, 'LOKET_CLOUDEVENTS_SINKS'),
     zgwFixtures: env.LOKET_ZGW_FIXTURES ? resolve(env.LOKET_ZGW_FIXTURES) : null,
+    documents: { s3: s3Config(env), partSize: int(env, 'LOKET_DOCUMENT_PART_SIZE', 64 * 1024 * 1024) || 1 },
     oidc: env.LOKET_OIDC_ISSUER
       ? {
           issuer: env.LOKET_OIDC_ISSUER,

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { authzModule } from './authz/module.ts';
+import { besluitenModule } from './besluiten/module.ts';
+import { casesModule } from './cases/module.ts';
 import { catalogModule } from './catalog/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { demoModule } from './demo/module.ts';
-import { objectRelationMigrations } from './documenten/object-relations.ts';
+import { documentenModule } from './documenten/module.ts';
 import { factsModule } from './facts/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import type { Config } from './platform/config.ts';
@@ -39,9 +41,11 @@ function modules(): LoketModule[] {
   list.push(zakenModule(zgw));
   list.push({ name: 'zgw-audittrail', migrations: auditMigrations });
   // Documenten owns the zaak/besluit–document relation; Zaken and Besluiten mirror into it.
-  list.push({ name: 'documenten-relations', migrations: objectRelationMigrations });
+  list.push(documentenModule(zgw));
+  list.push(besluitenModule(zgw));
   list.push(decisionsModule());
   list.push(factsModule());
+  list.push(casesModule(zgw));
   list.push(demoModule());
   return list;
 }

@@ -1,0 +1,228 @@
+import { dienstOfZaaktype, getDienst } from '../../catalog/dienst.ts';
+import { selectielijstClient } from '../../catalog/selectielijst.ts';
+import { listCatalogussen } from '../../catalog/service-catalogus.ts';
+import { listZaaktypen } from '../../catalog/service-zaaktype.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { Trx } from '../../platform/db/transaction.ts';
+import { getOrganisation } from '../../platform/organisations.ts';
+import {
+  casesOfSubject,
+  createRol,
+  createZaak,
+  getZaak,
+  setStatus,
+  type ZaakRow,
+} from '../../zaken/index.ts';
+import type { LocalResources } from '../../zgw/local-resources.ts';
+import type { Actor } from '../plan/index.ts';
+import type { Conn } from './tables.ts';
+
+/**
+ * The case engine's view of the case record and the catalogue. The case is the zaak of src/zaken (one
+ * table for the engine, the portal and ZGW; case id = zaak id); the service levels come from the dienst
+ * of src/catalog. Everything the engine needs from those modules goes through this one file.
+ */
+
+export interface CaseRecord {
+  id: string;
+  organisationId: string;
+  identificatie: string;
+  zaaktypeUrl: string;
+  subjectBsn: string | null;
+  startdatum: string;
+  dienstId: string | null;
+}
+
+/** What the engine needs of a zaaktype version: its identity and the service levels of its dienst. */
+export interface ZaaktypeInfo {
+  url: string;
+  id: string;
+  identificatie: string;
+  omschrijving: string;
+  /** Legal decision term (beslistermijn), ISO 8601 duration. */
+  beslistermijn: string | null;
+  /** The organisation's own target (streeftermijn). */
+  streeftermijn: string | null;
+  roltypen: string[];
+}
+
+export interface NewCaseRecord {
+  organisationId: string;
+  zaaktype: ZaaktypeInfo;
+  bsn: string;
+  startdatum: string;
+  omschrijving?: string;
+  actor: Actor;
+}
+
+const uuidOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+
+function toRecord(row: ZaakRow): CaseRecord {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    identificatie: row.identificatie,
+    zaaktypeUrl: row.zaaktype,
+    subjectBsn: row.subject_bsn,
+    startdatum: row.startdatum,
+    dienstId: row.dienst_id,
+  };
+}
+
+/** The engine acts in Zaken as Loket itself, for the organisation of the case, on behalf of a person. */
+function callerFor(organisationId: string, actor: Actor) {
+  return {
+    organisationId,
+    auth: { clientId: 'loket-cases', applicatieId: null, all: true, autorisaties: [] },
+    actor: {
+      organisationId,
+      applicatieId: 'loket-cases',
+      applicatieWeergave: 'Loket zaakbehandeling',
+      gebruikersId: actor.id,
+      gebruikersWeergave: actor.name ?? actor.id,
+    },
+  };
+}
+
+export class CaseRecords {
+  constructor(
+    private readonly config: Pick<Config, 'baseUrl' | 'referentielijstenUrl'>,
+    private readonly local: LocalResources,
+  ) {}
+
+  private catalogContext(db: Db | Trx) {
+    return {
+      db: db as Db,
+      baseUrl: this.config.baseUrl,
+      selectielijst: selectielijstClient(this.config),
+      local: this.local,
+    };
+  }
+
+  /** The published version of an organisation's zaaktype (by identificatie) that is valid on `date`. */
+  async zaaktype(db: Conn, organisationId: string, identificatie: string, date: string) {
+    const organisation = await getOrganisation(db, organisationId);
+    if (!organisation?.rsin) return null;
+    const catalogi = await listCatalogussen(db as Db, this.config.baseUrl, { rsin: organisation.rsin });
+    for (const catalogus of catalogi.results) {
+      const found = await listZaaktypen(this.catalogContext(db), {
+        catalogus: catalogus.url,
+        identificatie,
+        datumGeldigheid: date,
+      });
+      const z = found.results[0];
+      if (z) return this.describe(db, z);
+    }
+    return null;
+  }
+
+  private async describe(
+    db: Conn,
+    z: Record<string, unknown>,
+    dienstId?: string | null,
+  ): Promise<ZaaktypeInfo> {
+    // The service levels are the dienst's (the zaaktype's doorlooptijd and servicenorm are the same terms
+    // for a dienst made from a zaaktype, and the fallback for a zaaktype without one).
+    const id = dienstId ?? (await dienstOfZaaktype(db, uuidOf(z.url as string)));
+    const dienst = id ? await getDienst(db, id) : null;
+    return {
+      url: z.url as string,
+      id: uuidOf(z.url as string),
+      identificatie: z.identificatie as string,
+      omschrijving: z.omschrijving as string,
+      beslistermijn: dienst?.beslistermijn ?? ((z.doorlooptijd as string | null) || null),
+      streeftermijn: dienst?.streeftermijn ?? ((z.servicenorm as string | null) || null),
+      roltypen: (z.roltypen as string[]) ?? [],
+    };
+  }
+
+  /** The service levels of a case's own zaaktype and dienst. */
+  async serviceLevels(db: Conn, record: CaseRecord): Promise<ZaaktypeInfo> {
+    if (!this.local.isLocal(record.zaaktypeUrl)) throw new Error('zaaktype of another catalogue');
+    const z = await this.local.resolve(db, 'zaaktype', record.zaaktypeUrl, {
+      api: 'catalogi',
+      resource: 'zaaktypen',
+    });
+    return this.describe(db, z, record.dienstId);
+  }
+
+  /** Creates the zaak with the person as initiator (so it is theirs in the portal). */
+  async create(trx: Trx, input: NewCaseRecord): Promise<CaseRecord> {
+    const organisation = await getOrganisation(trx, input.organisationId);
+    if (!organisation?.rsin) throw new Error(`organisation ${input.organisationId} has no RSIN`);
+    const ctx = { db: trx as unknown as Db, baseUrl: this.config.baseUrl, local: this.local };
+    const caller = callerFor(input.organisationId, input.actor);
+    const zaak = await createZaak(
+      ctx,
+      caller,
+      {
+        bronorganisatie: organisation.rsin,
+        verantwoordelijkeOrganisatie: organisation.rsin,
+        startdatum: input.startdatum,
+        zaaktype: input.zaaktype.url,
+        omschrijving: input.omschrijving ?? input.zaaktype.omschrijving,
+      },
+      trx,
+    );
+    const initiator = await this.initiatorRoltype(trx, input.zaaktype.roltypen);
+    if (initiator) {
+      await createRol(ctx, caller, {
+        zaak: zaak.url,
+        roltype: initiator,
+        betrokkeneType: 'natuurlijk_persoon',
+        roltoelichting: 'Aanvrager',
+        betrokkeneIdentificatie: { inpBsn: input.bsn },
+      });
+    }
+    const row = await getZaak(trx, zaak.uuid as string);
+    if (!row) throw new Error('zaak not found right after it was made');
+    return toRecord(row);
+  }
+
+  /**
+   * The zaak's status follows the plan's milestones: a milestone named like a statustype of the zaaktype
+   * sets that status. The end status is left to the professional (closing needs a resultaat).
+   */
+  async setStatusForMilestone(trx: Trx, caseId: string, milestone: string): Promise<boolean> {
+    const row = await getZaak(trx, caseId);
+    if (!row || row.einddatum || !this.local.isLocal(row.zaaktype)) return false;
+    const z = await this.local.resolve(trx, 'zaaktype', row.zaaktype, {
+      api: 'catalogi',
+      resource: 'zaaktypen',
+    });
+    for (const url of (z.statustypen as string[]) ?? []) {
+      const st = await this.local.resolve(trx, 'statustype', url, {
+        api: 'catalogi',
+        resource: 'statustypen',
+      });
+      if (st.omschrijving !== milestone || st.isEindstatus === true) continue;
+      await setStatus(
+        trx,
+        { baseUrl: this.config.baseUrl, local: this.local },
+        callerFor(row.organisation_id, { kind: 'system', id: 'cases', name: 'Zaakbehandeling' }),
+        { zaak: caseId, statustype: url, statustoelichting: milestone },
+      );
+      return true;
+    }
+    return false;
+  }
+
+  private async initiatorRoltype(trx: Trx, roltypen: string[]): Promise<string | null> {
+    for (const url of roltypen) {
+      const r = await this.local.resolve(trx, 'roltype', url, { api: 'catalogi', resource: 'roltypen' });
+      if (r.omschrijvingGeneriek === 'initiator') return url;
+    }
+    return null;
+  }
+
+  async get(db: Conn, id: string): Promise<CaseRecord | null> {
+    const row = await getZaak(db, id);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Every case of a person, at every organisation (the citizen's one door). */
+  async ofPerson(db: Db, bsn: string): Promise<CaseRecord[]> {
+    return (await casesOfSubject(db, { bsn })).map(toRecord);
+  }
+}

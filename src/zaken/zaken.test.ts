@@ -145,7 +145,9 @@ describeBackends('Zaken API', (database) => {
       ]);
       const rsin = await zaak({ bronorganisatie: '123456789' });
       expect(rsin.status).toBe(400);
-      expect(rsin.body.invalidParams).toEqual([expect.objectContaining({ name: 'bronorganisatie', code: 'invalid' })]);
+      expect(rsin.body.invalidParams).toEqual([
+        expect.objectContaining({ name: 'bronorganisatie', code: 'invalid' }),
+      ]);
     });
 
     it('keeps its zaaktype and identificatie', async () => {

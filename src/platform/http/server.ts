@@ -173,12 +173,12 @@ function toInvalidParam(v: AjvError, context?: string): InvalidParam {
     path.length > 0 ? path.join('.') : context === 'body' ? 'nonFieldErrors' : (context ?? 'nonFieldErrors');
   const code =
     v.keyword === 'maxLength'
-        ? 'max_length'
-        : v.keyword === 'minLength'
-          ? 'min_length'
-          : v.keyword === 'enum'
-            ? 'invalid_choice'
-            : 'invalid';
+      ? 'max_length'
+      : v.keyword === 'minLength'
+        ? 'min_length'
+        : v.keyword === 'enum'
+          ? 'invalid_choice'
+          : 'invalid';
   return { name, code, reason: v.message ?? httpTexts.invalid };
 }
 

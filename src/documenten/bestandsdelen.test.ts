@@ -164,7 +164,7 @@ describeBackends('Documenten API bestandsdelen', (database, backend) => {
     expect((await bed.as('POST', `${small.url}/unlock`, { lock: small.lock })).status).toBe(204);
     expect(await (await bed.fetch(`${small.url}/download`)).text()).toBe('abc');
 
-    const peak = memoryWatch(20 * MiB);
+    const peak = memoryWatch(PART);
     for (const [i, deel] of bestandsdelen.slice(0, 3).entries()) {
       const res = await put(deel.url, lock, fileBytes(i * PART, deel.omvang));
       expect(res.status, await res.clone().text()).toBe(200);
@@ -174,10 +174,10 @@ describeBackends('Documenten API bestandsdelen', (database, backend) => {
     expect(early.body.invalidParams[0].code).toBe('incomplete-upload');
     expect((await put(bestandsdelen[3].url, lock, fileBytes(3 * PART, 12345))).status).toBe(200);
     expect((await bed.as('POST', `${url}/unlock`, { lock })).status).toBe(204);
-    // A part is 32 MiB and the file 96 MiB: holding either in memory would show. Streaming stays below
-    // (what is left is the database's own buffers; PGlite's WebAssembly memory counts as arrayBuffers).
-    expect(peak()).toBeLessThan(20 * MiB);
-
+    // A part is 32 MiB and the file 96 MiB: holding a part (or the file) whole would reach PART. Streaming
+    // stays well below it (~5-15 MiB here, up to ~24 MiB on a loaded machine: the client in this same process,
+    // PGlite's WebAssembly memory and garbage not yet collected all count).
+    expect(peak()).toBeLessThan(PART);
     const after = (await bed.as('GET', url)).body;
     expect(after).toMatchObject({ locked: false, bestandsdelen: [], bestandsomvang: SIZE, versie: 1 });
     const download = await bed.fetch(after.inhoud);

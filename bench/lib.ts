@@ -83,7 +83,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), BASE_URL: url },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), BASE_URL: env.BASE_URL ?? url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -35,5 +35,8 @@ export interface BenchScenario {
   target: string;
   /** Scenarios that need no server (pure computation) say so; the harness then reports backend 'none'. */
   needsServer: boolean;
-  run(ctx: BenchContext): Promise<Omit<BenchResult, 'scenario' | 'target' | 'backend'>>;
+  /** A scenario that runs its own server may say which backend that was (else: the harness's, or none). */
+  run(
+    ctx: BenchContext,
+  ): Promise<Omit<BenchResult, 'scenario' | 'target' | 'backend'> & { backend?: BenchResult['backend'] }>;
 }

@@ -139,6 +139,23 @@ export async function partsOf(db: Conn, baseUrl: string, ids: string[]): Promise
   return parts;
 }
 
+/** The URLs of a zaak's parts from their ids (a list page reads the ids with its rows, list.ts). */
+export function partsFromIds(
+  baseUrl: string,
+  zaakId: string,
+  ids: { [K in keyof ZaakParts]: string[] },
+): ZaakParts {
+  return {
+    rollen: ids.rollen.map((id) => partUrl(baseUrl, 'rollen', id)),
+    eigenschappen: ids.eigenschappen.map((id) => `${zaakUrl(baseUrl, zaakId)}/zaakeigenschappen/${id}`),
+    zaakobjecten: ids.zaakobjecten.map((id) => partUrl(baseUrl, 'zaakobjecten', id)),
+    zaakinformatieobjecten: ids.zaakinformatieobjecten.map((id) =>
+      partUrl(baseUrl, 'zaakinformatieobjecten', id),
+    ),
+    deelzaken: ids.deelzaken.map((id) => zaakUrl(baseUrl, id)),
+  };
+}
+
 /** One zaak in its ZGW shape, with its parts. */
 export async function fullZaakJson(db: Conn, baseUrl: string, row: ZaakRow): Promise<ZaakJson> {
   return zaakJson(baseUrl, row, (await partsOf(db, baseUrl, [row.id])).get(row.id));

@@ -164,7 +164,10 @@ export const KINDS: Record<ChildKind, KindSpec> = {
           informatieobject: b.informatieobject,
           titel: str(b.titel),
           beschrijving: str(b.beschrijving),
-          vernietigingsdatum: b.vernietigingsdatum ?? null,
+          vernietigingsdatum:
+            typeof b.vernietigingsdatum === 'string'
+              ? parseDateTime(b.vernietigingsdatum).toISOString()
+              : (b.vernietigingsdatum ?? null),
           status: b.status ?? null,
         },
       };

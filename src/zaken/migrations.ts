@@ -127,4 +127,20 @@ export const zakenMigrations: MigrationSet = {
     'create index zrc_zaak_child_zaak on zrc_zaak_child (zaak_id, kind, created_at)',
     'create index zrc_zaak_child_ref on zrc_zaak_child (kind, ref)',
   ]),
+  // The list's page of ids comes from index-only scans: confidentiality rides along in both list indexes
+  // (list.ts), so the rows skipped before a deep page are never fetched from the table.
+  '2026_11_23_9700_zaak_list_ids': sqlMigration([
+    `create index zrc_zaak_recent_ids on zrc_zaak (organisation_id, created_at desc, id desc)
+       include (vertrouwelijkheid_rank)`,
+    `create index zrc_zaak_type_recent_ids on zrc_zaak (organisation_id, zaaktype_key, created_at desc, id desc)
+       include (vertrouwelijkheid_rank)`,
+    'drop index zrc_zaak_recent',
+    'drop index zrc_zaak_type_recent',
+  ]),
+  // One zaaktype and a date range (the commonest filtered list): count and page ids from the index alone.
+  '2026_11_23_9710_zaak_type_start_cover': sqlMigration([
+    `create index zrc_zaak_type_start_ids on zrc_zaak (organisation_id, zaaktype_key, startdatum)
+       include (vertrouwelijkheid_rank, created_at, id)`,
+    'drop index zrc_zaak_type_start',
+  ]),
 };

@@ -15,7 +15,18 @@ import { PageQuery } from '../zgw/pagination.ts';
 
 /** Request schemas of the Zaken API 1.5.1 (validation and the OpenAPI document). */
 
-const dateTime = (description?: string) => Type.String({ format: 'date-time', description });
+/**
+ * An ISO 8601 date-time, with or without offset: the reference implementation (Django REST framework)
+ * accepts `2018-04-20T13:37:00`, and the public suite sends it; Loket reads it as UTC (`parseDateTime`).
+ * JSON Schema's `date-time` format demands an offset, hence the pattern.
+ */
+export const DATE_TIME_PATTERN =
+  '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?$';
+const dateTime = (description?: string) =>
+  Type.String({
+    pattern: DATE_TIME_PATTERN,
+    description: `${description ?? ''} (ISO 8601 date-time; without offset read as UTC)`.trim(),
+  });
 const rsin = (description: string) => str(9, description);
 const anyObject = Type.Record(Type.String(), Type.Unknown());
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { allowedTypes, requireTypeAccess, vertrouwelijkheidRank } from '../authz/policy.ts';
 import { dienstOfZaaktype } from '../catalog/dienst.ts';
 import { isValidRsin } from '../platform/bsn.ts';
@@ -9,8 +8,9 @@ import { Invalid } from '../zgw/invalid.ts';
 import { parseLocalUrl } from '../zgw/urls.ts';
 import { requireZaak, SCOPES } from './access.ts';
 import { announce, logPersonalData } from './events.ts';
-import { DATA_FIELDS, fullZaakJson, partsOf, type ZaakJson, zaakJson } from './json.ts';
+import { DATA_FIELDS, fullZaakJson, partsFromIds, type ZaakJson, zaakJson } from './json.ts';
 import { listZaakRows } from './list.ts';
+import { parseDateTime } from './parts.ts';
 import { checkZaakRules } from './rules.ts';
 import { type Conn, insertZaak, loadZaak, type ZaakRow, zaaktypeKey } from './store.ts';
 import { zakenTexts as t } from './texts.nl.ts';
@@ -50,6 +50,8 @@ export function dataOf(body: ZaakBody, base: Record<string, unknown> = {}): Reco
   const data = { ...base };
   for (const f of DATA_FIELDS) if (body[f] !== undefined) data[f] = body[f];
   if (data.betalingsindicatie === 'nvt') data.laatsteBetaaldatum = null;
+  if (typeof data.laatsteBetaaldatum === 'string')
+    data.laatsteBetaaldatum = parseDateTime(data.laatsteBetaaldatum).toISOString();
   return data;
 }
 
@@ -63,13 +65,9 @@ async function insertWithIdentificatie(trx: Trx, row: ZaakRow, chosen: boolean):
       throw problems.invalidField('identificatie', 'identificatie-niet-uniek', t.identificatieNotUnique);
     return;
   }
-  for (;;) {
-    const { rows } = await sql<{ n: string }>`select nextval('zrc_identificatie_seq')::text as n`.execute(
-      trx,
-    );
-    row.identificatie = `ZAAK-${row.startdatum.slice(0, 4)}-${rows[0].n.padStart(10, '0')}`;
-    // A client may have chosen this very identificatie before: then take the next number.
-    if (await insertZaak(trx, row)) return;
+  // A client may have chosen the next number's identificatie before: then take the one after it.
+  while (!(await insertZaak(trx, row, true))) {
+    // try the next number
   }
 }
 
@@ -103,7 +101,7 @@ export async function createZaak(
       organisation_id: caller.organisationId,
       dienst_id: local ? await dienstOfZaaktype(trx, local.id) : null,
       zaaktype: body.zaaktype as string,
-      zaaktype_key: await zaaktypeKey(trx, body.zaaktype as string),
+      zaaktype_key: await zaaktypeKey(ctx.db, trx, body.zaaktype as string),
       identificatie: (body.identificatie as string) || '',
       bronorganisatie: body.bronorganisatie as string,
       verantwoordelijke_organisatie: body.verantwoordelijkeOrganisatie as string,
@@ -153,7 +151,7 @@ export async function listZaken(
   filters: Record<string, unknown>,
   page: number,
 ): Promise<{ count: number; results: ZaakJson[] }> {
-  const { count, rows } = await listZaakRows(ctx.db, {
+  const { count, rows, parts } = await listZaakRows(ctx.db, {
     organisationId: caller.organisationId,
     allowed: allowedTypes(caller.auth, 'zrc', [SCOPES.lezen], 'zaaktype'),
     filters,
@@ -163,12 +161,14 @@ export async function listZaken(
   const bsn = filters.rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn;
   if (typeof bsn === 'string' && bsn && rows.length > 0)
     await inTransaction(ctx.db, (trx) => logPersonalData(trx, caller, 'read', [bsn], ['zaken']));
-  const parts = await partsOf(
-    ctx.db,
-    ctx.baseUrl,
-    rows.map((r) => r.id),
-  );
-  return { count, results: rows.map((r) => zaakJson(ctx.baseUrl, r, parts.get(r.id))) };
+  return {
+    count,
+    results: rows.map((r) =>
+      zaakJson(ctx.baseUrl, r, partsFromIds(ctx.baseUrl, r.id, parts.get(r.id) ?? NO_IDS)),
+    ),
+  };
 }
+
+const NO_IDS = { rollen: [], eigenschappen: [], zaakobjecten: [], zaakinformatieobjecten: [], deelzaken: [] };
 
 export type { Caller, ZaakBody, ZakenContext } from './types.ts';

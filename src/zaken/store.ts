@@ -50,14 +50,42 @@ export function bucketRange(bucket: number): { from: Date; to: Date } {
   return { from: new Date(Date.UTC(year, month, 1)), to: new Date(Date.UTC(year, month + 1, 1)) };
 }
 
-/** The compact key of a zaaktype URL, made on first use (one statement, safe under concurrency). */
-export async function zaaktypeKey(db: Conn, url: string): Promise<number> {
-  const { rows } = await sql<{ key: number }>`
+/**
+ * zaaktype URL → compact key, per database, as far as this process has seen them committed. A pair never
+ * changes once made (keys are never reused or deleted), so remembering it is always right; a key this
+ * transaction made itself is not remembered, as the transaction may still roll back. One map per database
+ * (keyed by its root handle), as the same URL has a different key in another database.
+ */
+const keysPerDatabase = new WeakMap<Db, Map<string, number>>();
+
+function knownKeysOf(root: Db): Map<string, number> {
+  let known = keysPerDatabase.get(root);
+  if (!known) {
+    known = new Map();
+    keysPerDatabase.set(root, known);
+  }
+  return known;
+}
+
+/**
+ * The compact key of a zaaktype URL, made on first use (one statement, safe under concurrency). `root` is
+ * the database `db` belongs to (db may be a transaction on it).
+ */
+export async function zaaktypeKey(root: Db, db: Conn, url: string): Promise<number> {
+  const knownKeys = knownKeysOf(root);
+  const known = knownKeys.get(url);
+  if (known !== undefined) return known;
+  const { rows } = await sql<{ key: number; made: boolean }>`
     with made as (
       insert into zrc_zaaktype_key (url) values (${url}) on conflict (url) do nothing returning key
     )
-    select key from made union all select key from zrc_zaaktype_key where url = ${url}`.execute(db);
-  if (rows[0]) return rows[0].key;
+    select key, true as made from made union all select key, false as made from zrc_zaaktype_key where url = ${url}`.execute(
+    db,
+  );
+  if (rows[0]) {
+    if (!rows[0].made) knownKeys.set(url, rows[0].key);
+    return rows[0].key;
+  }
   // Made by a concurrent transaction that committed after our snapshot: read it now.
   const again = await db
     .selectFrom('zrc_zaaktype_key')
@@ -65,7 +93,28 @@ export async function zaaktypeKey(db: Conn, url: string): Promise<number> {
     .where('url', '=', url)
     .executeTakeFirst();
   if (!again) throw new Error(`zaaktype key for ${url} not found`);
+  knownKeys.set(url, again.key as number);
   return again.key as number;
+}
+
+/** The keys of the given zaaktype URLs that have one (committed); URLs without a key are left out. */
+export async function existingZaaktypeKeys(db: Db, urls: string[]): Promise<Map<string, number>> {
+  const knownKeys = knownKeysOf(db);
+  const missing = urls.filter((u) => !knownKeys.has(u));
+  if (missing.length > 0) {
+    const rows = await db
+      .selectFrom('zrc_zaaktype_key')
+      .select(['key', 'url'])
+      .where('url', 'in', missing)
+      .execute();
+    for (const r of rows) knownKeys.set(r.url as string, r.key as number);
+  }
+  const out = new Map<string, number>();
+  for (const u of urls) {
+    const k = knownKeys.get(u);
+    if (k !== undefined) out.set(u, k);
+  }
+  return out;
 }
 
 async function countDelta(
@@ -86,18 +135,31 @@ async function countDelta(
 }
 
 /**
- * Inserts a zaak unless its (bronorganisatie, identificatie) exists already; answers whether it did.
- * Never fails on that clash, so the caller can pick another identificatie in the same transaction.
+ * Inserts a zaak unless its (bronorganisatie, identificatie) exists already, with its counter delta, in one
+ * statement; answers whether it did. Never fails on that clash, so the caller can pick another
+ * identificatie in the same transaction. `numbered`: the identificatie is `ZAAK-<year>-<number>` with the
+ * next number of `zrc_identificatie_seq` (row.identificatie is set to it).
  */
-export async function insertZaak(trx: Trx, row: ZaakRow): Promise<boolean> {
-  const inserted = await trx
-    .insertInto('zrc_zaak')
-    .values({ ...row, data: JSON.stringify(row.data) })
-    .onConflict((oc) => oc.columns(['bronorganisatie', 'identificatie']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return false;
-  await countDelta(trx, row, 1);
+export async function insertZaak(trx: Trx, row: ZaakRow, numbered = false): Promise<boolean> {
+  const columns = Object.keys(row) as (keyof ZaakRow)[];
+  const values = columns.map((c) => {
+    if (c === 'data') return sql`${JSON.stringify(row.data)}::jsonb`;
+    if (c === 'identificatie' && numbered)
+      return sql`'ZAAK-' || ${row.startdatum.slice(0, 4)} || '-' || lpad(nextval('zrc_identificatie_seq')::text, 10, '0')`;
+    return sql`${row[c]}`;
+  });
+  const { rows } = await sql<{ identificatie: string }>`
+    with z as (
+      insert into zrc_zaak (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(values)})
+      on conflict (bronorganisatie, identificatie) do nothing
+      returning identificatie, organisation_id, zaaktype_key, vertrouwelijkheid_rank
+    ), d as (
+      insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, n)
+      select organisation_id, zaaktype_key, vertrouwelijkheid_rank, ${bucketOf(new Date(row.created_at))}, 1 from z
+    )
+    select identificatie from z`.execute(trx);
+  if (!rows[0]) return false;
+  row.identificatie = rows[0].identificatie;
   return true;
 }
 

@@ -232,6 +232,41 @@ describeBackends('Zaken API', (database) => {
     });
   });
 
+  describe('date-times without offset', () => {
+    it('are accepted and read as UTC, as the reference implementation does', async () => {
+      const z = (await zaak()).body;
+      expect((await as('POST', `${ZRC}/resultaten`, { zaak: z.url, resultaattype })).status).toBe(201);
+      const status = await as('POST', `${ZRC}/statussen`, {
+        zaak: z.url,
+        statustype: eind,
+        datumStatusGezet: '2025-03-01T23:30:00',
+      });
+      expect(status.status, JSON.stringify(status.body)).toBe(201);
+      expect(status.body.datumStatusGezet).toBe('2025-03-01T23:30:00.000Z');
+      // The einddatum is the UTC date of the end status (not the next day in Amsterdam, nor a local reading).
+      expect((await as('GET', z.url, undefined, CRS)).body.einddatum).toBe('2025-03-01');
+      const kc = await as('POST', `${ZRC}/klantcontacten`, {
+        zaak: z.url,
+        datumtijd: '2025-02-02T10:00:00',
+        kanaal: 'telefoon',
+      });
+      expect(kc.status, JSON.stringify(kc.body)).toBe(201);
+      expect(kc.body.datumtijd).toBe('2025-02-02T10:00:00.000Z');
+      const paid = await zaak({ betalingsindicatie: 'geheel', laatsteBetaaldatum: '2025-02-03T09:00:00' });
+      expect(paid.status).toBe(201);
+      expect(paid.body.laatsteBetaaldatum).toBe('2025-02-03T09:00:00.000Z');
+    });
+
+    it('still refuses what is no date-time, and betalingsindicatie nvt with a betaaldatum', async () => {
+      const bad = await zaak({ betalingsindicatie: 'geheel', laatsteBetaaldatum: '2025-13-03T09:00:00' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.invalidParams[0]).toMatchObject({ name: 'laatsteBetaaldatum', code: 'invalid' });
+      const nvt = await zaak({ betalingsindicatie: 'nvt', laatsteBetaaldatum: '2025-02-03T09:00:00' });
+      expect(nvt.status).toBe(400);
+      expect(nvt.body.invalidParams[0]).toMatchObject({ name: 'laatsteBetaaldatum', code: 'betaling-nvt' });
+    });
+  });
+
   describe('who sees what', () => {
     it('lists and shows only zaken of the zaaktypen and confidentiality a client may read', async () => {
       await zaak({ vertrouwelijkheidaanduiding: 'geheim' });

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { measureLoop, round } from '../lib.ts';
+
+/** Load helpers of the Zaken scenarios: HTTP load with the server's CPU time, and the naive SQL baseline. */
+
+export interface HttpLoad {
+  p50_ms: number;
+  p99_ms: number;
+  per_s: number;
+  requests: number;
+  non2xx: number;
+  /** Server CPU time (user + system) per request, in ms. */
+  cpu_ms_per_request: number;
+}
+
+/** user + system CPU time of a process so far, in ms (from /proc/<pid>/stat, 100 ticks per second). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+export async function httpLoad(
+  pid: number,
+  options: autocannon.Options & { connections: number; duration: number },
+): Promise<HttpLoad> {
+  const before = cpuMs(pid);
+  const r = await autocannon(options);
+  const cpu = cpuMs(pid) - before;
+  const requests = r.requests.total;
+  return {
+    p50_ms: round(r.latency.p50),
+    p99_ms: round(r.latency.p99),
+    per_s: round(requests / options.duration, 0),
+    requests,
+    non2xx: r.non2xx + r.errors,
+    cpu_ms_per_request: requests > 0 ? round(cpu / requests, 3) : 0,
+  };
+}
+
+/** One list page the naive way: exact count(*) and the page by ORDER BY … LIMIT 100 OFFSET n. */
+export interface NaiveQuery {
+  where: string;
+  params: unknown[];
+  offset: number;
+}
+
+export async function naiveLoop(
+  url: string,
+  schema: string,
+  q: NaiveQuery,
+  connections: number,
+  durationMs: number,
+) {
+  const pool = new pg.Pool({ connectionString: url, max: connections, options: `-c search_path=${schema}` });
+  try {
+    return await measureLoop(connections, durationMs, async () => {
+      await pool.query(`select count(*) from zrc_zaak where ${q.where}`, q.params);
+      await pool.query(
+        `select * from zrc_zaak where ${q.where} order by created_at desc, id desc limit 100 offset ${q.offset}`,
+        q.params,
+      );
+    });
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The naive answer itself (count and the ids of the page), to check the API against. */
+export async function naiveAnswer(pool: pg.Pool, q: NaiveQuery): Promise<{ count: number; ids: string[] }> {
+  const c = await pool.query<{ n: string }>(`select count(*) as n from zrc_zaak where ${q.where}`, q.params);
+  const page = await pool.query<{ id: string }>(
+    `select id from zrc_zaak where ${q.where} order by created_at desc, id desc limit 100 offset ${q.offset}`,
+    q.params,
+  );
+  return { count: Number(c.rows[0].n), ids: page.rows.map((r) => r.id) };
+}

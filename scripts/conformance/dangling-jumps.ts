@@ -37,6 +37,23 @@ export const KNOWN_TYPOS: Record<string, { replacement: string; reason: string }
     },
 };
 
+/**
+ * Jumps that name a request that exists, but the wrong one: the suite skips tests for every
+ * implementation that answers correctly. Keyed by the request holding the jump, then its target.
+ */
+export const MISDIRECTED_JUMPS: Record<string, Record<string, { replacement: string; reason: string }>> = {
+  '(brc-003b) BesluitInformatieObject aanmaken met ongeldige informatieobject url is niet toegestaan': {
+    'Create BesluitInformatieObject': {
+      replacement: 'Create different Besluit',
+      reason:
+        'brc-003b hands over to "Create BesluitInformatieObject", the first request of brc-005, so the folder ' +
+        'brc-004 in between (its first request is "Create different Besluit") never runs: brc-004a … brc-004d ' +
+        '(4 assertions) would never be tested for any implementation. brc-004 itself ends by going on to ' +
+        '"Create BesluitInformatieObject", so with the fix every request runs once, in collection order',
+    },
+  },
+};
+
 export interface JumpRepair {
   request: string;
   target: string;
@@ -57,10 +74,15 @@ function requests(items: PostmanItemJson[], out: PostmanItemJson[] = []): Postma
 }
 
 /**
- * Returns a copy of the collection in which known typos in jump targets are corrected, and a list of
- * every jump to a name no request has (repaired or not), so the report shows them.
+ * Returns a copy of the collection in which known typos in jump targets and known misdirected jumps are
+ * corrected, and a list of every jump to a name no request has (repaired or not) and every misdirected
+ * jump repaired, so the report shows them.
  */
-export function repairDanglingJumps(collection: PostmanItemJson): {
+export function repairDanglingJumps(
+  collection: PostmanItemJson,
+  /** More targets to replace, e.g. the first requests of folders left out by `--only`. */
+  extra: Record<string, { replacement: string; reason: string }> = {},
+): {
   collection: PostmanItemJson;
   repairs: JumpRepair[];
 } {
@@ -76,8 +98,14 @@ export function repairDanglingJumps(collection: PostmanItemJson): {
       script.exec = lines.map((line) => {
         if (!JUMP_LINE.test(line)) return line;
         return line.replace(STRING, (whole, quote: string, target: string) => {
-          if (target === 'NEXT_REQUEST_NAMES' || names.has(target)) return whole;
-          const known = KNOWN_TYPOS[target];
+          if (target === 'NEXT_REQUEST_NAMES') return whole;
+          const misdirected = MISDIRECTED_JUMPS[item.name ?? '']?.[target];
+          if (misdirected && names.has(misdirected.replacement)) {
+            repairs.push({ request: item.name ?? '', target, ...misdirected });
+            return `${quote}${misdirected.replacement}${quote}`;
+          }
+          if (names.has(target)) return whole;
+          const known = KNOWN_TYPOS[target] ?? extra[target];
           const replacement = known && names.has(known.replacement) ? known.replacement : null;
           repairs.push({
             request: item.name ?? '',

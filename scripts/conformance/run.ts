@@ -18,6 +18,7 @@ import {
   failingPrefixes,
   failureLines,
   type NewmanSummaryLike,
+  onlyPrefixes,
   type PostmanItemJson,
   PREFIXES,
   type Prefix,
@@ -30,12 +31,15 @@ import {
 const USAGE = `Usage: npm run conformance -- [options]
   --require ac,ztc        exit non-zero only when one of these prefixes has a failure
                           (default: all of ${PREFIXES.join(',')})
+  --only zrc,brc          run only these prefixes' folders (each has its own set-up); the others
+                          are left out of the run and the counts
   --report <file>         JSON report (default .test-results/conformance.json)
   --startup-timeout <s>   wait this long for /health/ready (default 90)
   --request-timeout <s>   per request (default 30)
   --timeout <s>           the whole suite (default 1800)
   --failures <n>          failures to print (default 30)
   --verbose               newman's request-by-request output
+  --exchanges             every request and the start of its answer in the report (to debug)
   --keep-data             keep Loket's temporary data folder
 Environment: LOKET_SHARED_DIR (default ../shared), DATABASE_URL (default: PGlite in a temp folder).`;
 
@@ -46,12 +50,14 @@ function options(argv: string[]) {
     args: argv,
     options: {
       require: { type: 'string' },
+      only: { type: 'string' },
       report: { type: 'string' },
       'startup-timeout': { type: 'string', default: '90' },
       'request-timeout': { type: 'string', default: '30' },
       timeout: { type: 'string', default: '1800' },
       failures: { type: 'string', default: '30' },
       verbose: { type: 'boolean', default: false },
+      exchanges: { type: 'boolean', default: false },
       'keep-data': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -61,22 +67,28 @@ function options(argv: string[]) {
     if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number`);
     return n;
   };
-  const required = (values.require ?? 'all')
-    .split(',')
-    .map((p) => p.trim().toLowerCase())
-    .filter(Boolean)
-    .flatMap((p) => (p === 'all' ? [...PREFIXES] : [p]));
-  const unknown = required.filter((p) => !(PREFIXES as readonly string[]).includes(p));
-  if (unknown.length > 0) throw new UsageError(`--require: unknown prefix ${unknown.join(', ')}`);
+  const prefixList = (flag: 'require' | 'only', value: string) => {
+    const list = value
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean)
+      .flatMap((p) => (p === 'all' ? [...PREFIXES] : [p]));
+    const unknown = list.filter((p) => !(PREFIXES as readonly string[]).includes(p));
+    if (unknown.length > 0) throw new UsageError(`--${flag}: unknown prefix ${unknown.join(', ')}`);
+    return [...new Set(list)] as Prefix[];
+  };
+  const only = values.only === undefined ? null : prefixList('only', values.only);
   return {
     help: values.help,
-    required: [...new Set(required)] as Prefix[],
+    only,
+    required: prefixList('require', values.require ?? (only ? only.join(',') : 'all')),
     report: resolve(REPO_ROOT, values.report ?? join('.test-results', 'conformance.json')),
     startupTimeoutMs: seconds('startup-timeout') * 1000,
     requestTimeoutMs: seconds('request-timeout') * 1000,
     timeoutMs: seconds('timeout') * 1000,
     maxFailures: seconds('failures'),
     verbose: values.verbose,
+    exchanges: values.exchanges,
     keepData: values['keep-data'],
   };
 }
@@ -102,7 +114,9 @@ async function main(): Promise<number> {
         'references, and every suite step that needs them will fail',
     );
   }
-  const collection = JSON.parse(readFileSync(paths.collection, 'utf8')) as PostmanItemJson;
+  const whole = JSON.parse(readFileSync(paths.collection, 'utf8')) as PostmanItemJson;
+  const { collection, jumps } = opts.only ? onlyPrefixes(whole, opts.only) : { collection: whole, jumps: {} };
+  if (opts.only) console.log(`Only the folders of: ${opts.only.join(', ')}`);
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-conformance-'));
   let loket: LoketProcess | null = null;
@@ -121,7 +135,11 @@ async function main(): Promise<number> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
 
-  const report: Record<string, unknown> = { suite: paths.collection, required: opts.required };
+  const report: Record<string, unknown> = {
+    suite: paths.collection,
+    only: opts.only ?? 'all',
+    required: opts.required,
+  };
   let result: Tally | undefined;
   try {
     console.log(
@@ -167,6 +185,7 @@ async function main(): Promise<number> {
         timeoutRequestMs: opts.requestTimeoutMs,
         timeoutMs: opts.timeoutMs,
         verbose: opts.verbose,
+        jumps,
         progress: (line) => console.log(line),
       });
       if (run.error) console.error(`newman stopped: ${run.error.message}`);
@@ -179,6 +198,8 @@ async function main(): Promise<number> {
             stoppedEarly,
           )
         : tally(planCollection(collection), [], stoppedEarly);
+      if (summary && opts.exchanges)
+        report.exchanges = executionsFromSummary(summary).map((x) => ({ name: x.name, ...x.exchange }));
       report.newmanError = run.error?.message ?? null;
       report.loopsBroken = run.loopsBroken;
       report.jumpRepairs = run.jumpRepairs;

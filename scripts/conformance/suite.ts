@@ -65,6 +65,8 @@ export interface SuiteRunOptions {
   /** Newman's own request-by-request output. */
   verbose: boolean;
   progress?: (line: string) => void;
+  /** Jumps to redirect besides the known typos (see `onlyPrefixes`). */
+  jumps?: Record<string, { replacement: string; reason: string }>;
 }
 
 export interface SuiteRun {
@@ -83,7 +85,7 @@ export interface SuiteRun {
 export function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   return new Promise((resolve) => {
     const loopsBroken: string[] = [];
-    const { collection, repairs: jumpRepairs } = repairDanglingJumps(options.collection);
+    const { collection, repairs: jumpRepairs } = repairDanglingJumps(options.collection, options.jumps);
     let requests = 0;
     let assertions = 0;
     let failed = 0;

@@ -7,6 +7,7 @@ import {
   failingPrefixes,
   failureLines,
   type NewmanSummaryLike,
+  onlyPrefixes,
   type PostmanItemJson,
   planCollection,
   summaryLines,
@@ -89,6 +90,8 @@ const summary: NewmanSummaryLike = {
       },
       {
         item: { id: 'zrc-019a', name: '(zrc-019a) Rol toevoegen' },
+        request: { method: 'POST', url: { toString: () => 'http://loket/zaken/api/v1/rollen' } },
+        response: { code: 201, stream: Buffer.from('{\n  "url": "http://loket/rol/1"\n}') },
         assertions: [
           {
             assertion: '(zrc-018a) Rol toevoegen geeft 400',
@@ -182,6 +185,24 @@ describe('planning the collection', () => {
   });
 });
 
+describe('running only some prefixes', () => {
+  it('leaves out the other prefix folders, and their assertions from the plan', () => {
+    const { collection: only, jumps } = onlyPrefixes(collection, ['zrc']);
+    const names = planCollection(only).map((p) => p.name);
+    // A jump to the left-out ac folder's first request goes on at the next kept folder (zrc).
+    expect(jumps).toEqual({
+      'Create Catalogus': expect.objectContaining({ replacement: '(zrc-019a) Rol toevoegen' }),
+    });
+    expect(names).toEqual([
+      '(zrc-019a) Rol toevoegen',
+      '(zrc-005a) ZIO maakt OIO',
+      '(zrc-008a) Never reached',
+    ]);
+    // The input is untouched.
+    expect(planCollection(collection).map((p) => p.name)).toContain('Create Catalogus');
+  });
+});
+
 describe('tallying a newman run summary', () => {
   const result = tally(planCollection(collection), executionsFromSummary(summary));
 
@@ -204,6 +225,10 @@ describe('tallying a newman run summary', () => {
         assertion: '(zrc-018a) Rol toevoegen geeft 400',
         error: 'expected response to have status code 400 but got 201',
         kind: 'assertion',
+        exchange: {
+          request: 'POST http://loket/zaken/api/v1/rollen',
+          response: '201 { "url": "http://loket/rol/1" }',
+        },
       }),
       expect.objectContaining({
         assertion: 'OIO bestaat',

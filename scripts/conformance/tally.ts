@@ -37,6 +37,8 @@ export interface ExecutedRequest {
   requestError: string | null;
   testScriptErrors: string[];
   prerequestScriptErrors: string[];
+  /** What was sent and answered, shortened (`POST <url>` / `400 {…}`), to see why an assertion failed. */
+  exchange?: { request: string; response: string | null };
 }
 
 export interface FailedAssertion {
@@ -49,6 +51,8 @@ export interface FailedAssertion {
   error: string;
   /** `assertion`: it ran and failed; `not-run`: it never ran (request skipped, script error, no server). */
   kind: 'assertion' | 'not-run';
+  /** The request and the start of the answer, when it ran. */
+  exchange?: { request: string; response: string | null };
 }
 
 export interface RunProblem {
@@ -152,6 +156,8 @@ export interface NewmanSummaryLike {
       id?: string;
       item?: { id?: string; name?: string };
       requestError?: { name?: string; message?: string } | null;
+      request?: { method?: string; url?: { toString(): string } };
+      response?: { code?: number; stream?: Uint8Array };
       testScript?: { error?: { name?: string; message?: string } }[];
       prerequestScript?: { error?: { name?: string; message?: string } }[];
       assertions?: {
@@ -182,7 +188,47 @@ export function executionsFromSummary(summary: NewmanSummaryLike): ExecutedReque
     requestError: x.requestError ? message(x.requestError) || 'request failed' : null,
     testScriptErrors: (x.testScript ?? []).map((s) => message(s.error)).filter(Boolean),
     prerequestScriptErrors: (x.prerequestScript ?? []).map((s) => message(s.error)).filter(Boolean),
+    exchange: {
+      request: `${x.request?.method ?? ''} ${x.request?.url?.toString() ?? ''}`.trim(),
+      response: x.response
+        ? `${x.response.code ?? ''} ${oneLine(Buffer.from(x.response.stream ?? []).toString('utf8'), 800)}`
+        : null,
+    },
   }));
+}
+
+/**
+ * The collection with only the folders of the given prefixes (folders named `ac`, `zrc`, …); other
+ * items stay. Each prefix folder has its own set-up and tear-down, but the last request of a folder jumps
+ * by name to the first request of the next one: `jumps` maps each left-out folder's first request to the
+ * first request of the next kept folder, so the run goes on there instead of ending.
+ */
+export function onlyPrefixes(
+  collection: PostmanItemJson,
+  keep: readonly Prefix[],
+): { collection: PostmanItemJson; jumps: Record<string, { replacement: string; reason: string }> } {
+  const isPrefixFolder = (item: PostmanItemJson) =>
+    Array.isArray(item.item) && PREFIXES.includes((item.name ?? '') as Prefix);
+  const firstRequest = (item: PostmanItemJson): string | undefined =>
+    Array.isArray(item.item) ? item.item.map(firstRequest).find(Boolean) : item.name;
+  const jumps: Record<string, { replacement: string; reason: string }> = {};
+  const prune = (items: PostmanItemJson[]): PostmanItemJson[] => {
+    items.forEach((item, i) => {
+      if (!isPrefixFolder(item) || keep.includes(item.name as Prefix)) return;
+      const first = firstRequest(item);
+      const next = items.slice(i + 1).find((x) => isPrefixFolder(x) && keep.includes(x.name as Prefix));
+      const replacement = next && firstRequest(next);
+      if (first && replacement)
+        jumps[first] = {
+          replacement,
+          reason: `--only: ${item.name} is left out, the run goes on at ${next.name}`,
+        };
+    });
+    return items
+      .filter((item) => !isPrefixFolder(item) || keep.includes(item.name as Prefix))
+      .map((item) => (Array.isArray(item.item) ? { ...item, item: prune(item.item) } : item));
+  };
+  return { collection: { ...collection, item: prune(collection.item ?? []) }, jumps };
 }
 
 const zero = (): Counts => ({ passed: 0, failed: 0, notRun: 0, skipped: 0 });
@@ -210,11 +256,26 @@ export function tally(
     result.prefixes[prefix][field]++;
     result.totals[field]++;
   };
-  const fail = (p: PlannedRequest, assertion: string, error: string, kind: FailedAssertion['kind']) => {
+  const fail = (
+    p: PlannedRequest,
+    assertion: string,
+    error: string,
+    kind: FailedAssertion['kind'],
+    exchange?: FailedAssertion['exchange'],
+  ) => {
     const { prefix, rule } = attribute(p.path, p.name, assertion);
     count(prefix, 'failed');
     if (kind === 'not-run') count(prefix, 'notRun');
-    result.failures.push({ prefix, rule, request: p.name, path: p.path.join(' / '), assertion, error, kind });
+    result.failures.push({
+      prefix,
+      rule,
+      request: p.name,
+      path: p.path.join(' / '),
+      assertion,
+      error,
+      kind,
+      ...(exchange ? { exchange } : {}),
+    });
   };
 
   for (const x of executions) {
@@ -234,6 +295,7 @@ export function tally(
           a.name,
           x.requestError ? `${a.error} (no response: ${x.requestError})` : a.error,
           'assertion',
+          x.exchange,
         );
       else count(attribute(p.path, p.name, a.name).prefix, 'passed');
     }
@@ -242,7 +304,14 @@ export function tally(
       for (const name of p.tests) {
         const i = seen.indexOf(name);
         if (i >= 0) seen.splice(i, 1);
-        else fail(p, name, `did not run: the test script failed first: ${x.testScriptErrors[0]}`, 'not-run');
+        else
+          fail(
+            p,
+            name,
+            `did not run: the test script failed first: ${x.testScriptErrors[0]}`,
+            'not-run',
+            x.exchange,
+          );
       }
     }
   }

@@ -130,6 +130,30 @@ describeBackends('Besluiten API: besluiten', (database) => {
       });
       expect(codes(missing.body)).toEqual(['zaak:bad-url']);
     });
+
+    it('keeps the zaak’s ZaakBesluit in step: linked on create, moved on update, gone on delete', async () => {
+      const zaakBesluiten = async (zaak: string) => {
+        const res = await bed.as('GET', `${zaak}/besluiten`);
+        expect(res.status).toBe(200);
+        return (res.body as { besluit: string }[]).map((r) => r.besluit);
+      };
+      const zaak = await bed.newZaak();
+      const other = await bed.newZaak();
+      const created = await bed.besluit({ zaak });
+      expect(created.status).toBe(201);
+      const url = created.body.url as string;
+      expect(await zaakBesluiten(zaak)).toEqual([url]);
+
+      expect((await bed.as('PATCH', url, { zaak: other })).status).toBe(200);
+      expect(await zaakBesluiten(zaak)).toEqual([]);
+      expect(await zaakBesluiten(other)).toEqual([url]);
+
+      expect((await bed.as('PATCH', url, { zaak: '' })).status).toBe(200);
+      expect(await zaakBesluiten(other)).toEqual([]);
+      expect((await bed.as('PATCH', url, { zaak: other })).status).toBe(200);
+      expect((await bed.as('DELETE', url)).status).toBe(204);
+      expect(await zaakBesluiten(other)).toEqual([]);
+    });
   });
 
   describe('authorisation per besluittype', () => {

@@ -5,6 +5,7 @@ import { unlinkAllOf } from '../documenten/object-relations.ts';
 import { isValidRsin } from '../platform/bsn.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
+import { linkBesluit, unlinkBesluit } from '../zaken/index.ts';
 import { deleteAudit } from '../zgw/audittrail.ts';
 import { Invalid } from '../zgw/invalid.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
@@ -101,6 +102,25 @@ async function checkReferences(
   return { zaak, zaakId: ref?.api === 'zaken' && ref.resource === 'zaken' ? ref.id : null };
 }
 
+/**
+ * Keeps the zaak's side of the relation (ZaakBesluit, `/zaken/{uuid}/besluiten`) in step, as the standard
+ * has the Besluiten API do: a besluit that gets a zaak is linked, one that loses it (changed or deleted) is
+ * unlinked, in the same transaction.
+ */
+async function syncZaakBesluit(
+  trx: Trx,
+  ctx: References,
+  caller: Caller,
+  besluitUrl: string,
+  before: string | null,
+  after: string | null,
+): Promise<void> {
+  if ((before || null) === (after || null)) return;
+  const link = { besluit: besluitUrl, organisationId: caller.organisationId, actor: caller.actor };
+  if (before) await unlinkBesluit(trx, ctx.baseUrl, { ...link, zaak: before });
+  if (after) await linkBesluit(trx, ctx.baseUrl, { ...link, zaak: after });
+}
+
 async function isTaken(trx: Trx, org: string, identificatie: string, except?: string): Promise<boolean> {
   let q = t(trx)
     .selectFrom('brc_besluit')
@@ -191,6 +211,7 @@ export async function createBesluit(
     throw err;
   }
   const json = besluitJson(ctx.baseUrl, b);
+  await syncZaakBesluit(trx, ctx, caller, json.url, null, b.zaak);
   await announce(trx, caller, json, {
     actie: 'create',
     resource: 'besluit',
@@ -234,6 +255,7 @@ export async function updateBesluit(
     await t(trx).updateTable('brc_besluit').set(toRow(b)).where('id', '=', id).execute();
     const before = besluitJson(ctx.baseUrl, current);
     const json = besluitJson(ctx.baseUrl, b);
+    await syncZaakBesluit(trx, ctx, caller, json.url, current.zaak, b.zaak);
     await announce(trx, caller, json, {
       actie: partial ? 'partial_update' : 'update',
       resource: 'besluit',
@@ -257,6 +279,7 @@ export async function deleteBesluit(ctx: BesluitenContext, caller: Caller, id: s
     if (current.zaak) requireOpenZaak(caller, await ctx.local.lookup(trx, current.zaak));
     const json = besluitJson(ctx.baseUrl, current);
     await unlinkAllOf(trx, json.url);
+    await syncZaakBesluit(trx, ctx, caller, json.url, current.zaak, null);
     await t(trx).deleteFrom('brc_besluit').where('id', '=', id).execute();
     await announce(trx, caller, json, {
       actie: 'destroy',

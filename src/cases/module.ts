@@ -7,9 +7,13 @@ import { CaseRecords } from './engine/case-records.ts';
 import type { EngineDeps } from './engine/cases.ts';
 import { fireDeadline } from './engine/deadline-timers.ts';
 import { DEADLINE_QUEUE, type DeadlineJobPayload } from './engine/deadlines.ts';
+import { decisionTaskConsumer } from './engine/decision-tasks.ts';
 import { PLAN_TIMER_QUEUE } from './engine/effects.ts';
 import { caseEventConsumer, milestoneStatusConsumer } from './engine/events-in.ts';
 import { caseMigrations } from './engine/migrations.ts';
+import { objectionCaseConsumer } from './engine/objections.ts';
+import { workQueueMigrations } from './engine/work-queue.ts';
+import { zaakDeadlineConsumer } from './engine/zaak-deadlines.ts';
 import { registerCasesApi } from './http/routes.ts';
 import { PlanEventError } from './plan/index.ts';
 
@@ -35,12 +39,15 @@ export function caseEngineOf(database: Database): EngineDeps {
 export function casesModule(local: LocalResources, options: CasesOptions = {}): LoketModule {
   return {
     name: 'cases',
-    migrations: caseMigrations,
+    migrations: { ...caseMigrations, ...workQueueMigrations },
     async register({ app, config, database, dispatcher, jobs, log }) {
       const deps: EngineDeps = { records: new CaseRecords(config, local), warnDays: options.warnDays ?? 5 };
       engines.set(database, deps);
       dispatcher.register(caseEventConsumer(deps, log));
       dispatcher.register(milestoneStatusConsumer(deps, log));
+      dispatcher.register(decisionTaskConsumer(log));
+      dispatcher.register(zaakDeadlineConsumer(deps, log));
+      dispatcher.register(objectionCaseConsumer(deps, log));
       jobs.handle(PLAN_TIMER_QUEUE, async (job, trx) => {
         const p = job.payload as { caseId: string; instanceId: string };
         try {

@@ -1,6 +1,14 @@
 /** The decisions module's interface for other modules (facts, case engine, portal, workbench). */
-export { decideObjection, fileObjection, type Objection } from './objection.ts';
+export {
+  attachObjectionCase,
+  decideObjection,
+  fileObjection,
+  getObjection,
+  type Objection,
+  objectionWithDecision,
+} from './objection.ts';
 export { isAdverse } from './outcome.ts';
+export { returnDeviation } from './return.ts';
 export {
   type Actor,
   approve,
@@ -21,3 +29,4 @@ export {
   getDecision,
   type Outputs,
 } from './store.ts';
+export { supersede } from './supersede.ts';

@@ -61,4 +61,9 @@ export const decisionMigrations: MigrationSet = {
     )`,
     'create index decision_objection_decision on decision_objection (decision_id)',
   ]),
+  /** The bezwaar case (zaak of zaaktype BEZWAAR) an objection is handled in, once the case engine opened it. */
+  '2026_11_23_9110_decision_objection_case': sqlMigration([
+    'alter table decision_objection add column case_id uuid',
+    'create index decision_objection_case on decision_objection (case_id)',
+  ]),
 };

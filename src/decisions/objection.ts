@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Db } from '../platform/db/database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
 import { Problem, problems } from '../platform/http/problem.ts';
 import { publish } from '../platform/outbox/outbox.ts';
@@ -17,6 +18,8 @@ export interface Objection {
   handledBy: string | null;
   motivation: string | null;
   outcomeDecisionId: string | null;
+  /** The bezwaar case it is handled in (null until the case engine opened it, or without a BEZWAAR zaaktype). */
+  caseId: string | null;
 }
 
 function toObjection(r: Record<string, unknown>): Objection {
@@ -30,6 +33,7 @@ function toObjection(r: Record<string, unknown>): Objection {
     handledBy: (r.handled_by as string | null) ?? null,
     motivation: (r.motivation as string | null) ?? null,
     outcomeDecisionId: (r.outcome_decision_id as string | null) ?? null,
+    caseId: (r.case_id as string | null) ?? null,
   };
 }
 
@@ -61,6 +65,7 @@ export async function fileObjection(
     handledBy: null,
     motivation: null,
     outcomeDecisionId: null,
+    caseId: null,
   };
   await trx
     .insertInto('decision_objection')
@@ -81,12 +86,12 @@ export async function fileObjection(
   return objection;
 }
 
-export async function getObjection(trx: Trx, id: string): Promise<Objection | null> {
+export async function getObjection(trx: Db | Trx, id: string): Promise<Objection | null> {
   const row = await trx.selectFrom('decision_objection').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toObjection(row) : null;
 }
 
-export async function objectionsOf(trx: Trx, decisionId: string): Promise<Objection[]> {
+export async function objectionsOf(trx: Db | Trx, decisionId: string): Promise<Objection[]> {
   const rows = await trx
     .selectFrom('decision_objection')
     .selectAll()
@@ -94,6 +99,26 @@ export async function objectionsOf(trx: Trx, decisionId: string): Promise<Object
     .orderBy('filed_at')
     .execute();
   return rows.map(toObjection);
+}
+
+/** Records the bezwaar case an objection is handled in (called by the case engine when it opened it). */
+export async function attachObjectionCase(trx: Trx, objectionId: string, caseId: string): Promise<void> {
+  await trx
+    .updateTable('decision_objection')
+    .set({ case_id: caseId })
+    .where('id', '=', objectionId)
+    .where('case_id', 'is', null)
+    .execute();
+}
+
+/** The objection with the decision it is about: its inputs with their provenance, its trace, its outcome. */
+export async function objectionWithDecision(
+  db: Db | Trx,
+  objectionId: string,
+): Promise<{ objection: Objection; decision: Decision } | null> {
+  const objection = await getObjection(db, objectionId);
+  const decision = objection ? await getDecision(db, objection.decisionId) : null;
+  return objection && decision ? { objection, decision } : null;
 }
 
 /**
@@ -125,7 +150,8 @@ export async function decideObjection(
       referenceDate: old.referenceDate,
       inputs: { ...old.inputs, ...(input.correctedInputs ?? {}) },
       organisationId: old.organisationId,
-      caseId: old.caseId,
+      // The beslissing op bezwaar belongs to the bezwaar case (its besluit goes there), if there is one.
+      caseId: objection.caseId ?? old.caseId,
       subjectBsn: old.subjectBsn,
       actor: by,
     });

@@ -7,8 +7,8 @@ import { registerApiGroup } from '../platform/http/api-group.ts';
 import { problems } from '../platform/http/problem.ts';
 import type { App } from '../platform/http/server.ts';
 import { recordProcessing } from '../processing-log/index.ts';
-import type { RuleInputs, RuleRegistry } from '../rules/index.ts';
-import { decideObjection, fileObjection } from './objection.ts';
+import { type RuleInputs, type RuleRegistry, ruleDefinitionSchema } from '../rules/index.ts';
+import { decideObjection, fileObjection, objectionWithDecision } from './objection.ts';
 import { approve, deviate, finalize } from './service.ts';
 import { type Decision, decisionsOfCase, deviationCounts, getDecision, type Outputs } from './store.ts';
 import { decisionTexts as t } from './texts.nl.ts';
@@ -84,6 +84,43 @@ export async function registerDecisionRoutes(app: App, db: Db, registry: RuleReg
           for (const d of list) await logRead(db, d, s, req.id);
           return list.map((d) => forStaff(d, baseUrl));
         },
+      );
+
+      group.get(
+        '/regels/schema',
+        {
+          config: { auth: 'public' },
+          schema: {
+            summary: 'JSON Schema van een regeldefinitie',
+            description:
+              'Openbaar. Eén definitie per wet (of regeling) per datum van ingang: invoer met bron, parameters, de berekening in FEEL, uitvoer, en voor elke invoer en uitvoer de wettelijke grondslag.',
+            tags: ['regels'],
+          },
+        },
+        async () => ruleDefinitionSchema,
+      );
+
+      group.get(
+        '/regels',
+        {
+          config: { auth: 'public' },
+          schema: {
+            summary: 'De regels en hun versies',
+            description:
+              'Welke versie geldt, kiest Loket met de peildatum van de zaak, nooit met de datum van vandaag. `contentHash` bewijst welke tekst een beslissing gebruikte.',
+            tags: ['regels'],
+          },
+        },
+        async () =>
+          registry.ruleIds().map((ruleId) => ({
+            ruleId,
+            versions: registry.versions(ruleId).map((v) => ({
+              id: v.id,
+              validFrom: v.validFrom,
+              validUntil: v.validUntil,
+              contentHash: v.contentHash,
+            })),
+          })),
       );
 
       group.get('/afwijkingen', { config: STAFF, schema: { tags: ['beslissingen'] } }, async (req) =>
@@ -175,6 +212,28 @@ export async function registerDecisionRoutes(app: App, db: Db, registry: RuleReg
             ),
           );
           return reply.status(201).send(objection);
+        },
+      );
+
+      group.get(
+        '/bezwaren/:id',
+        {
+          config: STAFF,
+          schema: {
+            summary: 'Een bezwaar met de beslissing waartegen het is gemaakt',
+            description:
+              'Met de oorspronkelijke beslissing: elk gegeven met zijn bron en versie, de berekening stap voor stap en de uitleg. `caseId` is de bezwaarzaak waarin het bezwaar wordt behandeld.',
+            params: IdParams,
+            tags: ['bezwaar'],
+          },
+        },
+        async (req) => {
+          const s = session(req);
+          const found = await objectionWithDecision(db, (req.params as { id: string }).id);
+          if (!found || found.objection.organisationId !== s.organisationId)
+            throw problems.notFound(t.notFound);
+          await logRead(db, found.decision, s, req.id);
+          return { objection: found.objection, decision: forStaff(found.decision, baseUrl) };
         },
       );
 

@@ -127,7 +127,10 @@ export async function decide(trx: Trx, registry: RuleRegistry, req: DecideReques
     };
   }
   await insertDecision(trx, decision);
-  await emit(trx, decision, decision.status === 'needs_human' ? 'decision.needs_human' : 'decision.drafted');
+  // The case engine makes a team task of an outcome a person must look at (needs_human, adverse).
+  if (decision.status === 'needs_human')
+    await emit(trx, decision, 'decision.needs_human', { reason: decision.needsHumanReason });
+  else await emit(trx, decision, 'decision.drafted', { adverse: decision.adverse });
   return decision;
 }
 
@@ -158,7 +161,7 @@ export async function finalize(trx: Trx, id: string, organisationId: string, act
   if (d.adverse && actor === SYSTEM) throw new Problem(409, 'needs-human', t.adverseNeedsHuman);
   const final = makeFinal(d, actor, now);
   await updateDecision(trx, final);
-  await emit(trx, final, 'decision.final');
+  await emit(trx, final, 'decision.final', { by: actor });
   return final;
 }
 
@@ -193,7 +196,7 @@ export async function deviate(
     },
   };
   await updateDecision(trx, next);
-  await emit(trx, next, 'decision.awaiting_approval', { reason: input.reason });
+  await emit(trx, next, 'decision.awaiting_approval', { reason: input.reason, deviationBy: by });
   return next;
 }
 
@@ -210,7 +213,7 @@ export async function approve(trx: Trx, id: string, organisationId: string, by: 
     approvedBy: by,
   };
   await updateDecision(trx, final);
-  await emit(trx, final, 'decision.final', { deviation: true });
+  await emit(trx, final, 'decision.final', { deviation: true, by });
   return final;
 }
 

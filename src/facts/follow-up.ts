@@ -77,3 +77,13 @@ export async function messagesFor(db: Db | Trx, bsn: string) {
     .orderBy('created_at', 'desc')
     .execute();
 }
+
+/** Whom a message is for (its BSN), e.g. to notify them by e-mail; null when there is no such message. */
+export async function messageRecipient(db: Db | Trx, messageId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('person_message')
+    .select('bsn')
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+  return r?.bsn ?? null;
+}

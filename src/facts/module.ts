@@ -1,6 +1,7 @@
 import type { LoketModule } from '../platform/module.ts';
 import { loadRuleRegistry, type RuleRegistry } from '../rules/index.ts';
 import { factMigrations } from './migrations.ts';
+import { reviewMigrations } from './migrations-review.ts';
 import { PROPAGATE_QUEUE, propagationHandler } from './propagation.ts';
 import { registerFactRoutes } from './routes.ts';
 
@@ -11,7 +12,7 @@ import { registerFactRoutes } from './routes.ts';
 export function factsModule(registry: () => RuleRegistry = loadRuleRegistry): LoketModule {
   return {
     name: 'facts',
-    migrations: factMigrations,
+    migrations: { ...factMigrations, ...reviewMigrations },
     async register({ app, database, config, jobs }) {
       jobs.handle(PROPAGATE_QUEUE, propagationHandler(registry()));
       await registerFactRoutes(app, database.db, config.baseUrl);

@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
 import { type Job, schedule } from '../platform/jobs/queue.ts';
+import { publish } from '../platform/outbox/outbox.ts';
 import type { RuleRegistry } from '../rules/index.ts';
 import { holdConsequences } from './consequences.ts';
 import { currentFact, type Fact, getFact, type Marker, writeCorrection } from './store.ts';
@@ -215,10 +216,11 @@ async function finish(trx: Trx, correction: Correction, fact: Fact): Promise<voi
     .where('id', '=', fact.organisationId)
     .executeTakeFirst();
   if (fact.subject.kind === 'bsn') {
+    const messageId = randomUUID();
     await trx
       .insertInto('person_message')
       .values({
-        id: randomUUID(),
+        id: messageId,
         organisation_id: fact.organisationId,
         bsn: fact.subject.id,
         subject: t.message.subject,
@@ -232,6 +234,12 @@ async function finish(trx: Trx, correction: Correction, fact: Fact): Promise<voi
         }),
       })
       .execute();
+    // No personal data in the event: who it is for stays in the message (e-mail notification, contact).
+    await publish(trx, {
+      organisationId: fact.organisationId,
+      topic: 'facts.person_message.created',
+      payload: { messageId },
+    });
   }
   const improvementId = await joinImprovement(trx, fact, counts);
   await trx

@@ -73,6 +73,20 @@ export async function getOrganisation(db: Db | Trx, id: string): Promise<Organis
     : null;
 }
 
+/** Every organisation on this installation, by name. */
+export async function listOrganisations(db: Db | Trx): Promise<Organisation[]> {
+  const rows = await db.selectFrom('organisation').selectAll().orderBy('name').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    rsin: r.rsin,
+    phone: r.phone,
+    openingHours: r.opening_hours,
+    website: r.website,
+  }));
+}
+
 export async function getSetting<T>(db: Db | Trx, key: string): Promise<T | null> {
   const r = await db.selectFrom('system_setting').select('value').where('key', '=', key).executeTakeFirst();
   return r ? (r.value as T) : null;

@@ -12,6 +12,7 @@ import {
   createZaak,
   getZaak,
   setStatus,
+  updateZaak,
   type ZaakRow,
 } from '../../zaken/index.ts';
 import type { LocalResources } from '../../zgw/local-resources.ts';
@@ -54,6 +55,15 @@ export interface NewCaseRecord {
   startdatum: string;
   omschrijving?: string;
   actor: Actor;
+}
+
+/** The zaak's ZGW fields about its term (gegevensgroepen opschorting and verlenging). */
+export interface ZaakDeadlineFields {
+  organisationId: string;
+  subjectBsn: string | null;
+  closed: boolean;
+  opschorting: { indicatie: boolean; reden: string };
+  verlenging: { reden: string; duur: string } | null;
 }
 
 const uuidOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
@@ -206,6 +216,53 @@ export class CaseRecords {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A document linked to a zaak through the Zaken API (zaakinformatieobject) as the engine sees it: the case,
+   * the document's URL and its type — the omschrijving of its informatieobjecttype in lower case (what a plan
+   * names in `documentType` and reads in `documents.types`). Null when any of it is not in this Loket.
+   */
+  async documentOfZio(
+    db: Conn,
+    zioUrl: string,
+  ): Promise<{ caseId: string; documentId: string; documentType: string } | null> {
+    const zio = await this.local.lookup(db as Db, zioUrl);
+    const zaak = typeof zio?.zaak === 'string' ? zio.zaak : null;
+    const eioUrl = typeof zio?.informatieobject === 'string' ? zio.informatieobject : null;
+    if (!zaak || !eioUrl) return null;
+    const eio = await this.local.lookup(db as Db, eioUrl);
+    const typeUrl = typeof eio?.informatieobjecttype === 'string' ? eio.informatieobjecttype : null;
+    const type = typeUrl ? await this.local.lookup(db as Db, typeUrl) : null;
+    if (typeof type?.omschrijving !== 'string') return null;
+    return { caseId: uuidOf(zaak), documentId: eioUrl, documentType: type.omschrijving.toLowerCase() };
+  }
+
+  /** The zaak's opschorting and verlenging (null when there is no such zaak). */
+  async deadlineFields(db: Conn, caseId: string): Promise<ZaakDeadlineFields | null> {
+    const row = await getZaak(db, caseId);
+    if (!row) return null;
+    const d = row.data as { opschorting?: ZaakDeadlineFields['opschorting']; verlenging?: unknown };
+    return {
+      organisationId: row.organisation_id,
+      subjectBsn: row.subject_bsn,
+      closed: row.einddatum !== null,
+      opschorting: d.opschorting ?? { indicatie: false, reden: '' },
+      verlenging: (d.verlenging as ZaakDeadlineFields['verlenging']) ?? null,
+    };
+  }
+
+  /** Writes opschorting and/or verlenging through Zaken (same rules, notification and audit trail as ZGW). */
+  async setDeadlineFields(
+    trx: Trx,
+    caseId: string,
+    fields: Partial<Pick<ZaakDeadlineFields, 'opschorting' | 'verlenging'>>,
+  ): Promise<void> {
+    const row = await getZaak(trx, caseId);
+    if (!row) return;
+    const ctx = { db: trx as unknown as Db, baseUrl: this.config.baseUrl, local: this.local };
+    const actor: Actor = { kind: 'system', id: 'cases', name: 'Zaakbehandeling' };
+    await updateZaak(ctx, callerFor(row.organisation_id, actor), caseId, fields, true);
   }
 
   private async initiatorRoltype(trx: Trx, roltypen: string[]): Promise<string | null> {

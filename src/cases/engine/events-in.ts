@@ -15,7 +15,8 @@ import { attachPlan, type EngineDeps } from './cases.ts';
  *   `case-data-changed` (data: the full new case data), `case-data-merged` (data: the fields that changed)
  *   or `status-set` (status: the omschrijving of the statustype, merged into the data as `status`);
  * - `decision.drafted` — from src/decisions (`{ decisionId, caseId }`);
- * - `zgw.zaken` — a zaak created through the Zaken API gets the plan of its zaaktype.
+ * - `zgw.zaken` — a zaak created through the Zaken API gets the plan of its zaaktype; a zaakinformatieobject
+ *   created there is `document-received` (type: the informatieobjecttype's omschrijving in lower case).
  * An event that no longer fits the case (a task closed meanwhile) is recorded in the log and dropped: a
  * retry would not make it fit.
  */
@@ -34,7 +35,10 @@ export interface CaseEventPayload {
   actor?: Actor;
 }
 
-type Translated = { caseId: string; event: PlanEvent | ((s: PlanState) => PlanEvent) } | { attach: string };
+type Translated =
+  | { caseId: string; event: PlanEvent | ((s: PlanState) => PlanEvent) }
+  | { attach: string }
+  | { document: string };
 
 const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 
@@ -81,6 +85,13 @@ function translate(event: DomainEvent): Translated | null {
     const id = UUID.exec(String(p.resourceUrl ?? ''))?.[1];
     return id ? { attach: id.toLowerCase() } : null;
   }
+  if (
+    event.topic === `${ZGW_TOPIC_PREFIX}zaken` &&
+    p.resource === 'zaakinformatieobject' &&
+    p.actie === 'create' &&
+    typeof p.resourceUrl === 'string'
+  )
+    return { document: p.resourceUrl };
   return null;
 }
 
@@ -101,6 +112,15 @@ async function handle(trx: Trx, deps: EngineDeps, what: Translated, log: Logger,
   if ('attach' in what) {
     await attachPlan(trx, deps, what.attach);
     return;
+  }
+  if ('document' in what) {
+    // A document linked to the zaak through Zaken/Documenten: `document-received` for the plan.
+    const doc = await deps.records.documentOfZio(trx, what.document);
+    if (!doc) return;
+    what = {
+      caseId: doc.caseId,
+      event: { type: 'document-received', documentType: doc.documentType, documentId: doc.documentId },
+    };
   }
   try {
     await applyCaseEvent(trx, what.caseId, what.event);

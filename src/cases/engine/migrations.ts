@@ -144,4 +144,16 @@ export const caseMigrations: MigrationSet = {
       primary key (request_id, case_id)
     )`,
   ]),
+  /** Which team task on the case stands for which decision that waits for a person (see decision-tasks.ts). */
+  '2026_11_23_9100_cases_decision_tasks': sqlMigration([
+    `create table case_decision_task (
+      case_id uuid not null,
+      decision_id uuid not null,
+      kind text not null check (kind in ('review', 'approve')),
+      instance_id text not null,
+      organisation_id text not null,
+      primary key (decision_id, kind)
+    )`,
+    'create index case_decision_task_case on case_decision_task (case_id)',
+  ]),
 };

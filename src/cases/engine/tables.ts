@@ -66,6 +66,13 @@ export interface CaseTables {
     created_at: Timestamp;
     updated_at: Timestamp;
   };
+  case_decision_task: {
+    case_id: string;
+    decision_id: string;
+    kind: 'review' | 'approve';
+    instance_id: string;
+    organisation_id: string;
+  };
   case_deadline: {
     case_id: string;
     kind: string;

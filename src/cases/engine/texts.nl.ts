@@ -115,6 +115,18 @@ export const caseTexts = {
         ].join('\n\n'),
     },
   },
+  zgwSuspension: 'Opgeschort in het zaaksysteem (Zaken API).',
+  zgwExtension: 'Verlengd in het zaaksysteem (Zaken API).',
+  decisionTasks: {
+    reviewName: 'Bekijk de beslissing voordat zij definitief wordt',
+    reviewAdverse:
+      'De uitkomst is nadelig voor de aanvrager. Een medewerker moet de beslissing bekijken en vaststellen.',
+    reviewCannotEvaluate: (reason: string) => `De regel kon niet worden toegepast. ${reason}`,
+    approveName: 'Keur de afwijking van de regel goed (tweede medewerker)',
+    approveReason: (by: string) =>
+      `${by} wijkt af van de uitkomst van de regel. Een andere medewerker moet dat goedkeuren.`,
+    systemActor: 'Beslissingen',
+  },
   progress: {
     started: 'Aangevraagd',
     busy: 'In behandeling',

@@ -67,7 +67,15 @@ export function registerPlanRoutes(group: App, api: CaseApi): void {
 
   group.get(
     '/plannen/schema',
-    { config: STAFF, schema: { summary: 'JSON Schema van een plandefinitie', tags: TAGS } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        summary: 'JSON Schema van een plandefinitie',
+        description:
+          'Openbaar: iedereen kan een plan (YAML of JSON) vooraf tegen dit schema controleren. Bij publiceren komen daar nog inhoudelijke controles bij (zie `POST /plannen`).',
+        tags: TAGS,
+      },
+    },
     async () => planDefinitionSchema,
   );
 

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.ts';
 import { requireCasePlan } from '../engine/apply.ts';
-import { deadlinesNeedingAction, deadlinesOf } from '../engine/deadline-views.ts';
+import { localDate } from '../engine/dates.ts';
+import { deadlineDiagnosis, deadlinesNeedingAction, deadlinesOf } from '../engine/deadline-views.ts';
 import { extendDeadline, resumeDeadline, suspendDeadline } from '../engine/deadlines.ts';
 import {
   activateOptional,
@@ -184,6 +185,65 @@ export function registerTaskRoutes(group: App, api: CaseApi): void {
       },
     },
     async (req) => deadlinesNeedingAction(api.db, session(req).organisationId),
+  );
+
+  const Count = Type.Integer({ minimum: 0 });
+  group.get(
+    '/termijnen/diagnose',
+    {
+      config: STAFF,
+      schema: {
+        summary: 'Diagnose van de termijnen van uw organisatie, per zaaktype',
+        description:
+          'Per zaaktype (dienst) en soort termijn: hoeveel termijnen lopen, stilstaan (opgeschort), bijna verstrijken (de laatste dag valt binnen de waarschuwingstermijn), verstreken zijn, gehaald zijn, gestopt zijn, en hoeveel er verschoven zijn (opschorting of verlenging). Daarna de verstreken en bijna verstreken termijnen zelf, de meest dringende eerst (`daysLeft` negatief: zoveel dagen over de laatste dag heen). Met `peildatum` kijkt u vanaf een andere dag.',
+        tags: DEADLINE_TAGS,
+        querystring: Type.Object({
+          zaaktype: Type.Optional(Type.String({ description: 'Identificatie van het zaaktype.' })),
+          peildatum: Type.Optional(Type.String({ format: 'date' })),
+        }),
+        response: {
+          200: Type.Object({
+            today: Type.String({ format: 'date' }),
+            groups: Type.Array(
+              Type.Object({
+                zaaktype: Type.String(),
+                plan: Type.String(),
+                kind: Type.String(),
+                legal: Type.Boolean(),
+                running: Count,
+                suspended: Count,
+                nearlyLapsed: Count,
+                lapsed: Count,
+                met: Count,
+                stopped: Count,
+                moved: Count,
+              }),
+            ),
+            terms: Type.Array(
+              Type.Object({
+                caseId: Type.String({ format: 'uuid' }),
+                zaaktype: Type.String(),
+                kind: Type.String(),
+                legal: Type.Boolean(),
+                status: Type.Union([Type.Literal('running'), Type.Literal('lapsed')]),
+                dueDate: Type.String({ format: 'date' }),
+                originalDueDate: Type.String({ format: 'date' }),
+                daysLeft: Type.Integer(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query as { zaaktype?: string; peildatum?: string };
+      return deadlineDiagnosis(
+        api.db,
+        session(req).organisationId,
+        q.peildatum ?? localDate(new Date()),
+        q.zaaktype,
+      );
+    },
   );
 
   group.get(

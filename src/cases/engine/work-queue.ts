@@ -1,0 +1,230 @@
+import { type Kysely, sql } from 'kysely';
+import { type MigrationSet, sqlMigration } from '../../platform/db/migrate.ts';
+import type { Trx } from '../../platform/db/transaction.ts';
+import { problems } from '../../platform/http/problem.ts';
+import type { Actor } from '../plan/index.ts';
+import { type CaseTables, type Conn, t } from './tables.ts';
+import { caseTexts as tx } from './texts.nl.ts';
+
+/**
+ * Work queues for professionals: the open tasks of a team or role, who handles each one (claim, assign),
+ * filters and counts. The handler is a property of the task, so it lives on `case_task`; the queue query
+ * stays on the partial indexes `(organisation_id, assignee_kind, assignee, due_date)` and
+ * `(organisation_id, handler, due_date)` of open tasks, so the number of closed cases does not matter.
+ */
+
+export const workQueueMigrations: MigrationSet = {
+  '2026_11_23_9100_case_task_handler': sqlMigration([
+    'alter table case_task add column handler text',
+    'alter table case_task add column handler_name text',
+    `create index case_task_handler on case_task (organisation_id, handler, due_date)
+      where state in ('enabled', 'active') and handler is not null`,
+  ]),
+};
+
+type QueueTables = CaseTables & {
+  case_task: CaseTables['case_task'] & { handler: string | null; handler_name: string | null };
+};
+const q = (db: Conn) => t(db) as unknown as Kysely<QueueTables>;
+
+/** Whose work a professional sees: their own, their team's (team and roles), or the unclaimed part of it. */
+export type QueueList = 'mine' | 'team' | 'unassigned';
+
+export interface QueueFilter {
+  organisationId: string;
+  staffId: string;
+  team: string;
+  roles: string[];
+  list: QueueList;
+  /** Default true: only enabled and active tasks. */
+  openOnly?: boolean;
+  /** Plan ids (one per zaaktype); several at once. */
+  planIds?: string[];
+  /** Only tasks handled by this staff member. */
+  handler?: string;
+  /** Only tasks for this role. */
+  role?: string;
+  dueFrom?: string;
+  dueUntil?: string;
+  sort?: 'due-asc' | 'due-desc';
+  limit?: number;
+  offset?: number;
+}
+
+export interface QueueRow {
+  caseId: string;
+  instanceId: string;
+  name: string;
+  planId: string;
+  planName: string;
+  assignee: { kind: 'team' | 'role' | 'citizen'; name: string };
+  dueDate: string | null;
+  state: CaseTables['case_task']['state'];
+  handler: { id: string; name: string } | null;
+  adhoc: boolean;
+}
+
+const OPEN = ['enabled', 'active'] as const;
+
+function base(db: Conn, f: QueueFilter) {
+  let query = q(db).selectFrom('case_task as k').where('k.organisation_id', '=', f.organisationId);
+  if (f.openOnly !== false) query = query.where('k.state', 'in', OPEN);
+  if (f.list === 'mine') query = query.where('k.handler', '=', f.staffId);
+  else {
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('k.assignee_kind', '=', 'team'), eb('k.assignee', '=', f.team)]),
+        ...(f.roles.length
+          ? [eb.and([eb('k.assignee_kind', '=', 'role'), eb('k.assignee', 'in', f.roles)])]
+          : []),
+      ]),
+    );
+    if (f.list === 'unassigned') query = query.where('k.handler', 'is', null);
+  }
+  if (f.handler) query = query.where('k.handler', '=', f.handler);
+  if (f.role) query = query.where('k.assignee_kind', '=', 'role').where('k.assignee', '=', f.role);
+  if (f.dueFrom) query = query.where('k.due_date', '>=', f.dueFrom);
+  if (f.dueUntil) query = query.where('k.due_date', '<=', f.dueUntil);
+  if (f.planIds?.length)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_plan as p')
+          .select(sql`1`.as('one'))
+          .whereRef('p.case_id', '=', 'k.case_id')
+          .where('p.plan_id', 'in', f.planIds!),
+      ),
+    );
+  return query;
+}
+
+/** One page of the queue, earliest deadline first (tasks without one last), and the total that matched. */
+export async function workQueue(db: Conn, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
+  const desc = f.sort === 'due-desc';
+  const rows = await base(db, f)
+    .innerJoin('case_plan as p', 'p.case_id', 'k.case_id')
+    .innerJoin('case_plan_definition as d', (j) =>
+      j
+        .onRef('d.organisation_id', '=', 'p.organisation_id')
+        .onRef('d.plan_id', '=', 'p.plan_id')
+        .onRef('d.version', '=', 'p.plan_version'),
+    )
+    .select([
+      'k.case_id',
+      'k.instance_id',
+      'k.name',
+      'k.assignee_kind',
+      'k.assignee',
+      'k.due_date',
+      'k.state',
+      'k.handler',
+      'k.handler_name',
+      'k.adhoc',
+      'p.plan_id',
+      'd.name as plan_name',
+    ])
+    .orderBy(sql`k.due_date ${sql.raw(desc ? 'desc nulls last' : 'asc nulls last')}`)
+    .orderBy('k.case_id')
+    .orderBy('k.instance_id')
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0)
+    .execute();
+  const counted = await base(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    total: Number(counted.n),
+    rows: rows.map((r) => ({
+      caseId: r.case_id,
+      instanceId: r.instance_id,
+      name: r.name,
+      planId: r.plan_id,
+      planName: r.plan_name,
+      assignee: { kind: r.assignee_kind, name: r.assignee },
+      dueDate: r.due_date,
+      state: r.state,
+      handler: r.handler ? { id: r.handler, name: r.handler_name ?? r.handler } : null,
+      adhoc: r.adhoc !== null,
+    })),
+  };
+}
+
+/** How many open tasks are in each list (for the tabs). */
+export async function queueCounts(
+  db: Conn,
+  f: Pick<QueueFilter, 'organisationId' | 'staffId' | 'team' | 'roles'>,
+): Promise<Record<QueueList, number>> {
+  const count = async (list: QueueList) =>
+    Number(
+      (
+        await base(db, { ...f, list })
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return { mine: await count('mine'), team: await count('team'), unassigned: await count('unassigned') };
+}
+
+/** The case types (plans) that have open tasks in this organisation, for the filter. */
+export async function queuePlans(
+  db: Conn,
+  organisationId: string,
+): Promise<{ id: string; name: string; zaaktype: string }[]> {
+  const rows = await q(db)
+    .selectFrom('case_plan_definition')
+    .select(['plan_id', sql<string>`max(name)`.as('name'), sql<string>`max(zaaktype)`.as('zaaktype')])
+    .where('organisation_id', '=', organisationId)
+    .groupBy('plan_id')
+    .orderBy('plan_id')
+    .execute();
+  return rows.map((r) => ({ id: r.plan_id, name: r.name, zaaktype: r.zaaktype }));
+}
+
+/** The handler of a task (null: nobody yet). */
+export async function taskHandler(db: Conn, caseId: string, instanceId: string) {
+  const r = await q(db)
+    .selectFrom('case_task')
+    .select(['handler', 'handler_name'])
+    .where('case_id', '=', caseId)
+    .where('instance_id', '=', instanceId)
+    .executeTakeFirst();
+  return r?.handler ? { id: r.handler, name: r.handler_name ?? r.handler } : null;
+}
+
+/** Who handles each task of a case (instance id → handler). */
+export async function taskHandlers(db: Conn, caseId: string): Promise<Map<string, QueueRow['handler']>> {
+  const rows = await q(db)
+    .selectFrom('case_task')
+    .select(['instance_id', 'handler', 'handler_name'])
+    .where('case_id', '=', caseId)
+    .where('handler', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.instance_id, { id: r.handler!, name: r.handler_name ?? r.handler! }]));
+}
+
+/**
+ * Gives an open task of this organisation to a professional (claim: to oneself), or back to the team
+ * (`to` null). Returns who had it before.
+ */
+export async function setTaskHandler(
+  trx: Trx,
+  input: { caseId: string; instanceId: string; organisationId: string; to: Actor | null },
+): Promise<{ before: string | null }> {
+  const row = await q(trx)
+    .selectFrom('case_task')
+    .select(['organisation_id', 'state', 'handler', 'assignee_kind'])
+    .where('case_id', '=', input.caseId)
+    .where('instance_id', '=', input.instanceId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row || row.organisation_id !== input.organisationId) throw problems.notFound(tx.instanceNotFound);
+  if (!(OPEN as readonly string[]).includes(row.state) || row.assignee_kind === 'citizen')
+    throw problems.invalidField('taak', 'closed', tx.planEventRefused('invalid-state'));
+  await q(trx)
+    .updateTable('case_task')
+    .set({ handler: input.to?.id ?? null, handler_name: input.to?.name ?? input.to?.id ?? null })
+    .where('case_id', '=', input.caseId)
+    .where('instance_id', '=', input.instanceId)
+    .execute();
+  return { before: row.handler };
+}

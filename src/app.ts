@@ -4,6 +4,7 @@ import { authzModule } from './authz/module.ts';
 import { besluitenModule } from './besluiten/module.ts';
 import { casesModule } from './cases/module.ts';
 import { catalogModule } from './catalog/module.ts';
+import { contactModule } from './contact/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { demoModule } from './demo/module.ts';
 import { documentenModule } from './documenten/module.ts';
@@ -22,6 +23,11 @@ import { Dispatcher } from './platform/outbox/dispatcher.ts';
 import { platformModule } from './platform/platform-module.ts';
 import { processingLogMigrations } from './processing-log/index.ts';
 import { referentielijstenModule } from './referentielijsten/index.ts';
+import { signalsModule } from './signals/module.ts';
+import { contactPagesModule } from './web/contact/module.ts';
+import { learningWebModule } from './web/learning/module.ts';
+import { portalModule } from './web/portal/module.ts';
+import { workbenchModule } from './web/workbench/module.ts';
 import { zakenModule } from './zaken/module.ts';
 import { auditMigrations } from './zgw/audittrail.ts';
 import { LocalResources } from './zgw/local-resources.ts';
@@ -43,9 +49,15 @@ function modules(): LoketModule[] {
   // Documenten owns the zaak/besluit–document relation; Zaken and Besluiten mirror into it.
   list.push(documentenModule(zgw));
   list.push(besluitenModule(zgw));
-  list.push(decisionsModule());
+  list.push(decisionsModule(undefined, zgw));
   list.push(factsModule());
   list.push(casesModule(zgw));
+  list.push(signalsModule());
+  list.push(learningWebModule());
+  list.push(contactModule());
+  list.push(contactPagesModule());
+  list.push(portalModule());
+  list.push(workbenchModule());
   list.push(demoModule());
   return list;
 }
@@ -100,7 +112,11 @@ export async function createLoket(config: Config, options: LoketOptions = {}): P
   const log = options.log ?? createLogger(config.logLevel);
   const database =
     options.database ??
-    (await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir }));
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.databaseUrl ? null : config.dataDir,
+      schema: config.databaseSchema ?? undefined,
+    }));
   const list = modules();
   const applied = await migrateToLatest(database, allMigrations(list));
   if (applied.length > 0) log.info({ migrations: applied.length }, 'migrations applied');

@@ -3,7 +3,7 @@
  * The zaak is Loket's case record; these functions read and write it without HTTP, with the same rules,
  * events and audit trail as the ZGW API.
  */
-export { type ZaakJson, zaakJson } from './json.ts';
+export { type ZaakJson, zaakJson, zaakUrl } from './json.ts';
 export { createChild as addZaakPart } from './service-children.ts';
 export { createResultaat } from './service-resultaat.ts';
 export { createRol } from './service-rol.ts';

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import { type MigrationSet, sqlMigration } from '../platform/db/migrate.ts';
 import type { Trx } from '../platform/db/transaction.ts';
@@ -109,6 +110,35 @@ export async function recordAudit(trx: Trx, actor: AuditActor, entry: AuditEntry
  */
 export async function deleteAudit(trx: Trx, hoofdObject: string): Promise<void> {
   await trx.deleteFrom('zgw_audittrail').where('hoofd_object', '=', hoofdObject).execute();
+}
+
+/**
+ * Who last changed any of `fields` of a resource (its create counts as a change), and when; null when the
+ * trail has no such change.
+ */
+export async function lastFieldChange(
+  db: Db | Trx,
+  resourceUrl: string,
+  fields: string[],
+): Promise<{ applicatieId: string; gebruikersId: string; at: Date } | null> {
+  const changed = fields.map((f) => sql`(oud -> ${f}) is distinct from (nieuw -> ${f})`);
+  const row = await db
+    .selectFrom('zgw_audittrail')
+    .select(['applicatie_id', 'gebruikers_id', 'aanmaakdatum'])
+    .where('hoofd_object', '=', resourceUrl)
+    .where('resource_url', '=', resourceUrl)
+    .where('nieuw', 'is not', null)
+    .where(sql<boolean>`(${sql.join(changed, sql` or `)})`)
+    .orderBy('aanmaakdatum', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row
+    ? {
+        applicatieId: row.applicatie_id as string,
+        gebruikersId: row.gebruikers_id as string,
+        at: new Date(row.aanmaakdatum as string | Date),
+      }
+    : null;
 }
 
 /** The audit trail of one hoofdObject, oldest first, in the ZGW AuditTrail shape. */

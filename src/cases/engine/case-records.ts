@@ -14,7 +14,9 @@ import {
   setStatus,
   updateZaak,
   type ZaakRow,
+  zaakUrl,
 } from '../../zaken/index.ts';
+import { lastFieldChange } from '../../zgw/audittrail.ts';
 import type { LocalResources } from '../../zgw/local-resources.ts';
 import type { Actor } from '../plan/index.ts';
 import type { Conn } from './tables.ts';
@@ -81,13 +83,16 @@ function toRecord(row: ZaakRow): CaseRecord {
 }
 
 /** The engine acts in Zaken as Loket itself, for the organisation of the case, on behalf of a person. */
+/** The applicatie the case engine's own ZGW changes are recorded under. */
+const ENGINE_APPLICATIE = 'loket-cases';
+
 function callerFor(organisationId: string, actor: Actor) {
   return {
     organisationId,
     auth: { clientId: 'loket-cases', applicatieId: null, all: true, autorisaties: [] },
     actor: {
       organisationId,
-      applicatieId: 'loket-cases',
+      applicatieId: ENGINE_APPLICATIE,
       applicatieWeergave: 'Loket zaakbehandeling',
       gebruikersId: actor.id,
       gebruikersWeergave: actor.name ?? actor.id,
@@ -238,9 +243,12 @@ export class CaseRecords {
     return { caseId: uuidOf(zaak), documentId: eioUrl, documentType: type.omschrijving.toLowerCase() };
   }
 
-  /** The zaak's opschorting and verlenging (null when there is no such zaak). */
-  async deadlineFields(db: Conn, caseId: string): Promise<ZaakDeadlineFields | null> {
-    const row = await getZaak(db, caseId);
+  /**
+   * The zaak's opschorting and verlenging (null when there is no such zaak); `forUpdate` locks the zaak for
+   * the rest of the transaction, so that changes to one case's term are brought in line one at a time.
+   */
+  async deadlineFields(db: Conn, caseId: string, forUpdate = false): Promise<ZaakDeadlineFields | null> {
+    const row = await getZaak(db, caseId, forUpdate);
     if (!row) return null;
     const d = row.data as { opschorting?: ZaakDeadlineFields['opschorting']; verlenging?: unknown };
     return {
@@ -250,6 +258,18 @@ export class CaseRecords {
       opschorting: d.opschorting ?? { indicatie: false, reden: '' },
       verlenging: (d.verlenging as ZaakDeadlineFields['verlenging']) ?? null,
     };
+  }
+
+  /**
+   * Who last changed the zaak's opschorting or verlenging, and when: `byEngine` when it was the case engine
+   * itself (setDeadlineFields), so that the zaak only repeats the term; null when nobody did.
+   */
+  async deadlineFieldsAuthor(db: Conn, caseId: string): Promise<{ byEngine: boolean; at: Date } | null> {
+    const last = await lastFieldChange(db, zaakUrl(this.config.baseUrl, caseId), [
+      'opschorting',
+      'verlenging',
+    ]);
+    return last ? { byEngine: last.applicatieId === ENGINE_APPLICATIE, at: last.at } : null;
   }
 
   /** Writes opschorting and/or verlenging through Zaken (same rules, notification and audit trail as ZGW). */

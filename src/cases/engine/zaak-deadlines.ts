@@ -21,8 +21,10 @@ import { caseTexts as tx } from './texts.nl.ts';
  *   last reason;
  * - a zaak update in `zgw.zaken` moves the term: opschorting on → suspend, off → resume, a longer verlenging
  *   → extend by the difference (a term is never shortened this way).
- * Each side only acts when the other differs, so the echo of a change (our own zaak update coming back as a
- * notification, our own deadline change) finds both equal and stops.
+ * Events may arrive late and out of order (the dispatcher runs several at once), so the consumer does not
+ * trust the event but looks at both sides, with the zaak locked: the side whose last change was its own
+ * (not a copy made by this consumer) and is the most recent is the truth, and the other side follows when it
+ * differs. The echo of a change then finds both equal, and a late echo never undoes a newer change.
  */
 
 const KIND = 'beslistermijn';
@@ -48,9 +50,9 @@ function zaakExtensionDays(fields: ZaakDeadlineFields, from: string): number {
 }
 
 /** The engine's term → the zaak's fields (only when they differ). */
-export async function zaakFieldsFromTerm(trx: Trx, deps: EngineDeps, caseId: string): Promise<boolean> {
-  const found = await termOf(trx, caseId);
+async function zaakFieldsFromTerm(trx: Trx, deps: EngineDeps, caseId: string): Promise<boolean> {
   const fields = await deps.records.deadlineFields(trx, caseId);
+  const found = await termOf(trx, caseId);
   if (!found || !fields || fields.closed) return false;
   const { term, extendedDays, lastReason } = found;
   const suspended = term.status === 'suspended';
@@ -68,9 +70,9 @@ export async function zaakFieldsFromTerm(trx: Trx, deps: EngineDeps, caseId: str
 }
 
 /** The zaak's fields → the engine's term (only when they differ). */
-export async function termFromZaakFields(trx: Trx, deps: EngineDeps, caseId: string): Promise<boolean> {
-  const found = await termOf(trx, caseId);
+async function termFromZaakFields(trx: Trx, deps: EngineDeps, caseId: string): Promise<boolean> {
   const fields = await deps.records.deadlineFields(trx, caseId);
+  const found = await termOf(trx, caseId);
   if (!found || !fields || fields.closed) return false;
   const { term, extendedDays } = found;
   const request = { caseId, organisationId: fields.organisationId, kind: KIND, actor: ZGW_ACTOR };
@@ -97,6 +99,30 @@ export async function termFromZaakFields(trx: Trx, deps: EngineDeps, caseId: str
 
 const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 
+/** The term's last change of its own (suspend, resume, extend), with whether the zaak caused it. */
+function lastTermChange(term: Awaited<ReturnType<typeof termOf>>) {
+  const own = (term?.term.changes ?? []).filter((c) =>
+    ['suspended', 'resumed', 'extended'].includes(c.change),
+  );
+  const last = own.at(-1);
+  if (!last) return null;
+  const actor = last.actor as Actor | null;
+  return { byZaak: actor?.kind === ZGW_ACTOR.kind && actor?.id === ZGW_ACTOR.id, at: new Date(last.at) };
+}
+
+/** Brings the beslistermijn and the zaak's fields in line, in the direction of the latest own change. */
+export async function bringInLine(trx: Trx, deps: EngineDeps, caseId: string): Promise<boolean> {
+  const fields = await deps.records.deadlineFields(trx, caseId, true); // locks the zaak
+  if (!fields || fields.closed) return false;
+  const zaakSide = await deps.records.deadlineFieldsAuthor(trx, caseId);
+  const termSide = lastTermChange(await termOf(trx, caseId));
+  const zaakLeads =
+    zaakSide !== null &&
+    !zaakSide.byEngine &&
+    (termSide === null || termSide.byZaak || zaakSide.at >= termSide.at);
+  return zaakLeads ? termFromZaakFields(trx, deps, caseId) : zaakFieldsFromTerm(trx, deps, caseId);
+}
+
 export function zaakDeadlineConsumer(deps: EngineDeps, log: Logger): Consumer {
   return {
     name: 'cases.zaak-deadlines',
@@ -105,15 +131,15 @@ export function zaakDeadlineConsumer(deps: EngineDeps, log: Logger): Consumer {
     async deliver(event, _target, trx) {
       if (!trx) return;
       const p = (event.payload ?? {}) as Record<string, unknown>;
+      let caseId: string | undefined;
+      if (event.topic === CASE_TOPICS.deadlineChanged) {
+        if (p.kind === KIND && typeof p.caseId === 'string') caseId = p.caseId;
+      } else if (p.resource === 'zaak' && (p.actie === 'update' || p.actie === 'partial_update')) {
+        caseId = UUID.exec(String(p.resourceUrl ?? ''))?.[1]?.toLowerCase();
+      }
+      if (!caseId) return;
       try {
-        if (event.topic === CASE_TOPICS.deadlineChanged) {
-          if (p.kind === KIND && typeof p.caseId === 'string')
-            await zaakFieldsFromTerm(trx as Trx, deps, p.caseId);
-          return;
-        }
-        const updated = p.resource === 'zaak' && (p.actie === 'update' || p.actie === 'partial_update');
-        const id = updated ? UUID.exec(String(p.resourceUrl ?? ''))?.[1] : undefined;
-        if (id) await termFromZaakFields(trx as Trx, deps, id.toLowerCase());
+        await bringInLine(trx as Trx, deps, caseId);
       } catch (err) {
         // A rule refused it (the zaak closed meanwhile, a term that cannot move now): a retry would not help.
         if (!(err instanceof Problem)) throw err;

@@ -159,7 +159,7 @@ describeBackends('Documenten API', (database) => {
       omschrijvingVoorwaarden: 'Alleen intern gebruik',
     });
     expect(recht.status, JSON.stringify(recht.body)).toBe(201);
-    expect(recht.body.startdatum).toBe('2019-01-01T11:00:00Z');
+    expect(recht.body.startdatum).toBe('2019-01-01T12:00:00Z');
     expect((await as('GET', eio.url)).body.indicatieGebruiksrecht).toBe(true);
     const listed = await as('GET', `${DRC}/gebruiksrechten?informatieobject=${encodeURIComponent(eio.url)}`);
     expect(listed.body).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type RawBuilder, sql } from 'kysely';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
+import { parseDateTime } from '../zgw/datetime.ts';
 import { Invalid } from '../zgw/invalid.ts';
 import { announce, type Caller, type DocumentenContext, SCOPES } from './context.ts';
 import { drcUrl } from './json.ts';
@@ -12,12 +12,8 @@ type Body = Record<string, unknown>;
 const RESOURCE = 'gebruiksrechten';
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** A moment as the client wrote it; without a time zone it is Dutch time (as the reference implementation reads it). */
-function moment(value: string): RawBuilder<Date> {
-  return /(Z|[+-]\d{2}:?\d{2})$/.test(value)
-    ? sql<Date>`${value}::timestamptz`
-    : sql<Date>`${value}::timestamp at time zone 'Europe/Amsterdam'`;
-}
+/** A moment as the client wrote it; without a time zone it is UTC (as the reference implementation reads it). */
+const moment = (value: string): Date => parseDateTime(value);
 
 function checkMoments(body: Body, invalid: Invalid): void {
   for (const f of ['startdatum', 'einddatum'])

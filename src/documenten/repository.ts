@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db/database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
+import { parseDateTime } from '../zgw/datetime.ts';
 import { type EioRow, eioJson, type PartRow, type VersionRow } from './json.ts';
 
 export type Conn = Db | Trx;
@@ -28,7 +29,10 @@ export async function loadVersion(
   let q = db.selectFrom('drc_eio_version').selectAll().where('eio_id', '=', eio.id);
   if (at.versie !== undefined) q = q.where('versie', '=', at.versie);
   else if (at.registratieOp !== undefined)
-    q = q.where('begin_registratie', '<=', new Date(at.registratieOp)).orderBy('versie', 'desc').limit(1);
+    q = q
+      .where('begin_registratie', '<=', parseDateTime(at.registratieOp))
+      .orderBy('versie', 'desc')
+      .limit(1);
   else q = q.where('versie', '=', eio.versie);
   return ((await q.executeTakeFirst()) as VersionRow | undefined) ?? null;
 }

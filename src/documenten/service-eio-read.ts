@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { problems } from '../platform/http/problem.ts';
+import { parseDateTime } from '../zgw/datetime.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import {
   type Caller,
@@ -20,7 +21,7 @@ export interface VersionQuery {
 }
 
 function versionAt(q: VersionQuery): VersionQuery {
-  if (q.registratieOp !== undefined && Number.isNaN(Date.parse(q.registratieOp)))
+  if (q.registratieOp !== undefined && Number.isNaN(parseDateTime(q.registratieOp).getTime()))
     throw problems.invalidField('registratieOp', 'invalid', t.dateTime);
   return { versie: q.versie, registratieOp: q.registratieOp };
 }

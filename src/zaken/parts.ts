@@ -76,6 +76,4 @@ export function requireUnchanged(
 }
 
 /** A date-time without offset is UTC (as the reference implementation reads it). */
-export function parseDateTime(value: string): Date {
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
-}
+export { parseDateTime } from '../zgw/datetime.ts';

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestClient, apiAs } from '../authz/test-support.ts';
 import { newCatalogus, zaaktypeBody } from '../catalog/test-support.ts';
+import { DRC, eioBody, publishedType } from '../documenten/test-support.ts';
 import { DEFAULT_PREFIX, defaultDataDir, registerReferentielijsten } from '../referentielijsten/index.ts';
 import { describeBackends, startTestLoket, type TestLoket, testConfig } from '../testing/backends.ts';
 import { casesOfSubject } from './index.ts';
@@ -28,6 +29,7 @@ describeBackends('Zaken API', (database) => {
   let eind: string;
   let resultaattype: string;
   let initiator: string;
+  let catalogus: string;
   let referentielijsten: FastifyInstance;
 
   const zaak = (extra: Record<string, unknown> = {}) =>
@@ -59,7 +61,7 @@ describeBackends('Zaken API', (database) => {
       config: { baseUrl: 'http://loket.test', referentielijstenUrl: `${root}${DEFAULT_PREFIX}` },
     });
     as = apiAs(loket.url, admin);
-    const catalogus = await newCatalogus(as, 'ZRC');
+    catalogus = await newCatalogus(as, 'ZRC');
     const lijst = `${loket.context.config.referentielijstenUrl}`;
     const procestypen = (await fetch(`${lijst}/procestypen`).then((r) => r.json())) as { url: string }[];
     const procestype = procestypen[0]?.url as string;
@@ -229,6 +231,46 @@ describeBackends('Zaken API', (database) => {
         einddatum: null,
         archiefnominatie: null,
       });
+    });
+  });
+
+  describe('archiving', () => {
+    it('needs archiefnominatie, archiefactiedatum and only archived documents', async () => {
+      const z = (await zaak()).body;
+      const archive = { archiefstatus: 'gearchiveerd' };
+      const refused = async (body: Record<string, unknown>) => {
+        const res = await as('PATCH', z.url, body, CRS);
+        expect(res.status, JSON.stringify(res.body)).toBe(400);
+        return res.body.invalidParams.map((p: { name: string; code: string }) => `${p.name} ${p.code}`);
+      };
+      expect(await refused(archive)).toEqual(['archiefnominatie archiefnominatie-not-set']);
+      expect(await refused({ ...archive, archiefnominatie: 'vernietigen' })).toEqual([
+        'archiefactiedatum archiefactiedatum-not-set',
+      ]);
+
+      const iot = await publishedType(as, catalogus);
+      const ziot = await as('POST', `${ZTC}/zaaktype-informatieobjecttypen`, {
+        zaaktype,
+        informatieobjecttype: iot,
+        volgnummer: 1,
+        richting: 'inkomend',
+      });
+      expect(ziot.status, JSON.stringify(ziot.body)).toBe(201);
+      const eio = (await as('POST', `${DRC}/enkelvoudiginformatieobjecten`, eioBody(iot))).body;
+      const zio = await as('POST', `${ZRC}/zaakinformatieobjecten`, {
+        zaak: z.url,
+        informatieobject: eio.url,
+      });
+      expect(zio.status, JSON.stringify(zio.body)).toBe(201);
+      const complete = { ...archive, archiefnominatie: 'vernietigen', archiefactiedatum: '2035-03-01' };
+      expect(await refused(complete)).toEqual(['archiefstatus documents-not-archived']);
+
+      const { lock } = (await as('POST', `${eio.url}/lock`)).body;
+      expect((await as('PATCH', eio.url, { status: 'gearchiveerd', lock })).status).toBe(200);
+      expect((await as('POST', `${eio.url}/unlock`, { lock })).status).toBe(204);
+      const archived = await as('PATCH', z.url, complete, CRS);
+      expect(archived.status, JSON.stringify(archived.body)).toBe(200);
+      expect(archived.body).toMatchObject(complete);
     });
   });
 

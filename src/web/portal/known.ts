@@ -45,7 +45,7 @@ export async function whatWeKnow(
 
 function address(p: Persoon): string | null {
   const a = p.address;
-  if (!a || a.kind !== 'domestic') return null;
+  if (a?.kind !== 'domestic') return null;
   const number = [a.houseNumber, a.houseLetter, a.houseNumberAddition ? `-${a.houseNumberAddition}` : '']
     .filter((x) => x !== undefined && x !== '')
     .join('');

@@ -119,7 +119,7 @@ export async function retrySubmission(
     .where('id', '=', submissionId)
     .forUpdate()
     .executeTakeFirst();
-  if (!s || s.status !== 'pending') return;
+  if (s?.status !== 'pending') return;
   const event = await getLifeEvent(trx, s.target);
   if (!event) return;
   const answers = s.answers as Record<string, unknown>;

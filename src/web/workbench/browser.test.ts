@@ -4,10 +4,18 @@ import { getDecision } from '../../decisions/index.ts';
 import { decisionTexts } from '../../decisions/texts.nl.ts';
 import { DEMO_BSN, demoPersonByBsn } from '../../demo/people.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
-import { browserUnavailable, closeBrowser, launchBrowser, loginAs, newPage } from '../../testing/browser.ts';
+import {
+  browserUnavailable,
+  closeBrowser,
+  crawl,
+  launchBrowser,
+  loginAs,
+  newPage,
+} from '../../testing/browser.ts';
 import { startPortalLoket } from '../portal/test-support.ts';
 import { portalTexts } from '../portal/texts.nl.ts';
-import { startTestCase } from './test-support.ts';
+import { texts, WORKBENCH_PATHS } from '../shared/index.ts';
+import { staffSession, startTestCase, web } from './test-support.ts';
 import { workbenchTexts } from './texts.nl.ts';
 
 /**
@@ -15,6 +23,9 @@ import { workbenchTexts } from './texts.nl.ts';
  * provider: from the work queue to a case, an ad hoc task added and completed; a decision drafted from a
  * rule, deviated from with a motivation, approved by a second professional and read by the citizen in the
  * portal. The signal, call-back and correction journeys are in src/web/learning and src/web/contact.
+ * Then every workbench page (queues, case pages, decision pages, acting for a citizen, signals, the
+ * learning view, corrections, call-backs) is crawled with axe (WCAG 2.1 A and AA), with JavaScript on and
+ * off, and must show the menu to every other part of the workbench.
  */
 
 const skipReason = browserUnavailable();
@@ -43,10 +54,22 @@ async function fillInputs(page: Page, values: Record<string, string>): Promise<v
   }
 }
 
+/** Every part of the workbench must be one click away, from every workbench page. */
+async function menuProblems(page: Page): Promise<string[]> {
+  const menu = page.getByRole('navigation', { name: texts.page.navigationLabel });
+  if ((await menu.count()) !== 1) return ['no workbench menu'];
+  const hrefs = await menu.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const missing = Object.values(WORKBENCH_PATHS).filter((p) => !hrefs.includes(p));
+  return missing.length ? [`the menu lacks ${missing.join(', ')}`] : [];
+}
+
+const WORKBENCH_ONLY = (url: URL) => !url.pathname.startsWith('/werkplek') || /uitlog/.test(url.pathname);
+
 describeBackends('workbench in the browser', (database) => {
   let loket: TestLoket;
   let base: string;
   const cookies: Record<string, Cookie[]> = {};
+  const cases: Record<string, string> = {};
 
   beforeAll(async () => {
     if (skipReason) return;
@@ -68,6 +91,7 @@ describeBackends('workbench in the browser', (database) => {
         bsn: DEMO_BSN.lisa,
         data: { inwoning: false, bewijsNodig: false },
       });
+      cases.moving = caseId;
       const page = await newPage();
       try {
         await loginAs(page, base, 'Marieke Jansen', '/werkplek');
@@ -120,6 +144,7 @@ describeBackends('workbench in the browser', (database) => {
         // The demo rule has versions for 2025; the case's start date chooses one.
         startdatum: '2025-09-01',
       });
+      cases.remission = caseId;
       const marieke = await newPage({ cookies: cookies.marieke });
       let decisionId = '';
       try {
@@ -190,4 +215,88 @@ describeBackends('workbench in the browser', (database) => {
     },
     180_000,
   );
+
+  for (const javaScriptEnabled of [true, false]) {
+    it.skipIf(skipReason)(
+      `every workbench page passes axe (WCAG 2.1 A+AA) and has the whole menu (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`,
+      async () => {
+        if (!cookies.marieke || !cookies.ahmed) {
+          for (const [who, name] of [
+            ['marieke', 'Marieke Jansen'],
+            ['ahmed', 'Ahmed Bakker'],
+          ] as const) {
+            const page = await newPage();
+            await loginAs(page, base, name, '/werkplek');
+            cookies[who] = await page.context().cookies();
+            await page.close();
+          }
+        }
+        // A deviation waiting for a second professional: the approve and return forms are on its page.
+        if (!cases.pending) {
+          const get = web(loket);
+          const marieke = await staffSession(database(), 'm.jansen');
+          cases.pending = await startTestCase(database(), {
+            organisationId: 'voorbeeldstad',
+            zaaktype: 'KWIJTSCHELDING-GEMEENTELIJKE-BELASTINGEN',
+            bsn: DEMO_BSN.esther,
+            data: {},
+            startdatum: '2025-09-01',
+          });
+          const drafted = await get(marieke, `/werkplek/zaken/${cases.pending}/beslissing`, {
+            regel: RULE,
+            ...HIGH_INCOME,
+          });
+          const id = /beslissing-([0-9a-f-]{36})/.exec(drafted.location ?? '')?.[1];
+          const deviated = await get(
+            marieke,
+            `/werkplek/zaken/${cases.pending}/beslissingen/${id}/afwijken`,
+            {
+              reden: 'evenredigheid',
+              motivering: 'De gevolgen zijn te zwaar voor dit gezin.',
+              'uitkomst-uitkomst': 'gedeeltelijk',
+            },
+          );
+          expect(deviated.status).toBe(303);
+        }
+        const start = [
+          WORKBENCH_PATHS.queue,
+          `${WORKBENCH_PATHS.queue}?lijst=mijn`,
+          `${WORKBENCH_PATHS.queue}?lijst=vrij`,
+          `${WORKBENCH_PATHS.queue}?filter=ja&van=morgen`,
+          ...Object.values(cases).map((id) => `/werkplek/zaken/${id}`),
+          ...[cases.remission, cases.pending]
+            .filter(Boolean)
+            .map((id) => `/werkplek/zaken/${id}/beslissing?regel=${RULE}`),
+          WORKBENCH_PATHS.behalf,
+          WORKBENCH_PATHS.callBacks,
+          WORKBENCH_PATHS.signals,
+          `${WORKBENCH_PATHS.signals}/nieuw`,
+          WORKBENCH_PATHS.insight,
+          WORKBENCH_PATHS.corrections,
+          '/werkplek/hulp',
+        ];
+        for (const who of ['marieke', 'ahmed']) {
+          const report = await crawl(base, who === 'marieke' ? start : [`/werkplek/zaken/${cases.pending}`], {
+            javaScriptEnabled,
+            cookies: cookies[who],
+            maxPages: 60,
+            skip: who === 'marieke' ? WORKBENCH_ONLY : () => true,
+            check: menuProblems,
+          });
+          expect(report.problems.join('\n')).toBe('');
+          const paths = report.pages.map((p) => new URL(p.url).pathname);
+          if (who === 'marieke')
+            expect(paths).toEqual(
+              expect.arrayContaining([
+                WORKBENCH_PATHS.queue,
+                `/werkplek/zaken/${cases.remission}/beslissing`,
+                ...Object.values(WORKBENCH_PATHS),
+                '/werkplek/signalen/hulp',
+              ]),
+            );
+        }
+      },
+      600_000,
+    );
+  }
 });

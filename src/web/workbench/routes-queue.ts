@@ -132,7 +132,6 @@ export function registerQueueRoutes(app: App, db: Db): void {
     WORKBENCH,
     { config: STAFF, schema: { hide: true, querystring: QueueQuery } },
     async (req, reply) => {
-      const started = performance.now();
       const staff = staffOf(req);
       await rememberStaff(db, staff);
       const q = req.query as QueueQueryT;
@@ -196,7 +195,6 @@ ${button(t.queue.apply, { variant: 'secondary' })}`,
         );
       const message = q.bericht ? MESSAGES[q.bericht] : undefined;
       const totalPages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
-      reply.header('server-timing', `app;dur=${(performance.now() - started).toFixed(2)}`);
       return sendWorkbenchPage(db, req, reply, {
         title: `${t.queue.title}: ${listName}`,
         hasErrors: errors.length > 0,

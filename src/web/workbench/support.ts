@@ -80,6 +80,8 @@ export async function sendWorkbenchPage(
     headerExtra: logout,
     content: page.content,
   });
+  // The server's time for the whole page (from the request's arrival to the rendered HTML), for benchmarks.
+  reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
   return sendPage(reply, body, page.status ?? 200);
 }
 

@@ -68,8 +68,8 @@ from c cross join generate_series(1, 3) k
 where exists (select 1 from plans p where p.org = c.org)`;
 
 /** The page's queries as bare SQL (what workQueue, queueCounts and queuePlans ask), for the baseline. */
-const TEAM_WHERE = `organisation_id = $1 and state in ('enabled', 'active')
-  and ((assignee_kind = 'team' and assignee = $2) or (assignee_kind = 'role' and assignee = any($3)))`;
+const OURS = `((assignee_kind = 'team' and assignee = $2) or (assignee_kind = 'role' and assignee = any($3)))`;
+const TEAM_WHERE = `organisation_id = $1 and state in ('enabled', 'active') and ${OURS}`;
 const BARE = [
   `select k.*, p.plan_id, d.name as plan_name
    from (select case_id, instance_id, name, assignee_kind, assignee, due_date, state, handler, handler_name, adhoc
@@ -79,9 +79,9 @@ const BARE = [
    join case_plan_definition d on d.organisation_id = p.organisation_id and d.plan_id = p.plan_id
      and d.version = p.plan_version
    order by k.due_date asc nulls last, k.case_id, k.instance_id`,
-  `select count(*) from case_task where ${TEAM_WHERE}`,
-  `select count(*) from case_task where organisation_id = $1 and state in ('enabled', 'active') and handler = $2`,
-  `select count(*) from case_task where ${TEAM_WHERE} and handler is null`,
+  `select count(*) filter (where handler = $4) as mine, count(*) filter (where ${OURS}) as team,
+     count(*) filter (where ${OURS} and handler is null) as unassigned
+   from case_task where organisation_id = $1 and state in ('enabled', 'active') and (handler = $4 or ${OURS})`,
   `select plan_id, max(name), max(zaaktype) from case_plan_definition where organisation_id = $1
    group by plan_id order by plan_id`,
 ];
@@ -142,12 +142,11 @@ async function seed(ctx: BenchContext, cases: number): Promise<{ cookie: string;
   }
 }
 
-/** The page's bare SQL, all five queries one after another, from 16 loops over a pool of 16. */
+/** The page's bare SQL (page rows, the list counts, the case types), from 16 loops over a pool of 16. */
 async function baseline(url: string): Promise<{ p50_ms: number; throughput_per_s: number }> {
   const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
   try {
-    const team = [ORG, TEAM, ROLES];
-    const args = [team, team, [ORG, 'm.jansen'], team, [ORG]];
+    const args = [[ORG, TEAM, ROLES], [ORG, TEAM, ROLES, 'm.jansen'], [ORG]];
     const r = await measureLoop(CONNECTIONS, DURATION_S * 1000, async () => {
       for (const [i, q] of BARE.entries()) await pool.query(q, args[i]);
     });
@@ -155,6 +154,14 @@ async function baseline(url: string): Promise<{ p50_ms: number; throughput_per_s
   } finally {
     await pool.end();
   }
+}
+
+/** Collects the Server-Timing duration of every response. */
+function serverTime(into: number[]) {
+  return (_status: number, _body: string, _context: unknown, headers?: Record<string, string>) => {
+    const dur = /dur=([\d.]+)/.exec(headers?.['server-timing'] ?? '')?.[1];
+    if (dur) into.push(Number(dur));
+  };
 }
 
 const scenarios: BenchScenario[] = [
@@ -176,6 +183,16 @@ const scenarios: BenchScenario[] = [
         throw new Error(
           `queue page: status ${check.status}, shows ${shown} open for the team (SQL: ${teamOpen}), ${rows} rows`,
         );
+      // One connection first (no queueing: the time one page costs), then the load at 16 connections.
+      const alone: number[] = [];
+      await autocannon({
+        url: `${ctx.baseUrl}/werkplek?lijst=team`,
+        connections: 1,
+        duration: 3,
+        headers: { cookie, 'accept-encoding': 'gzip' },
+        requests: [{ onResponse: serverTime(alone) } as autocannon.Request],
+      });
+      alone.sort((a, b) => a - b);
       const serverMs: number[] = [];
       const result = await autocannon({
         url: `${ctx.baseUrl}/werkplek?lijst=team`,
@@ -184,15 +201,7 @@ const scenarios: BenchScenario[] = [
         headers: { cookie, 'accept-encoding': 'gzip' },
         requests: [
           {
-            onResponse: (
-              _status: number,
-              _body: string,
-              _context: unknown,
-              headers?: Record<string, string>,
-            ) => {
-              const dur = /dur=([\d.]+)/.exec(headers?.['server-timing'] ?? '')?.[1];
-              if (dur) serverMs.push(Number(dur));
-            },
+            onResponse: serverTime(serverMs),
           } as autocannon.Request,
         ],
       });
@@ -202,7 +211,7 @@ const scenarios: BenchScenario[] = [
       const server50 = round(percentile(serverMs, 50));
       const bare = await baseline(ctx.databaseUrl!);
       console.log(
-        `\n  ${cases.toLocaleString('en')} cases, ${teamOpen} open for the team: server time p50 ${server50} ms, p99 ${round(percentile(serverMs, 99))} ms (${serverMs.length} pages); client p50 ${round(result.latency.p50)} ms; bare SQL of the page p50 ${bare.p50_ms} ms`,
+        `\n  ${cases.toLocaleString('en')} cases, ${teamOpen} open for the team: server time p50 ${server50} ms, p99 ${round(percentile(serverMs, 99))} ms (${serverMs.length} pages; one connection alone: p50 ${round(percentile(alone, 50))} ms); client p50 ${round(result.latency.p50)} ms; bare SQL of the page p50 ${bare.p50_ms} ms`,
       );
       return {
         connections: CONNECTIONS,

@@ -19,6 +19,7 @@ import { learningTexts as t } from './texts.nl.ts';
 import { correctionTexts as ct } from './texts-corrections.nl.ts';
 
 const skipReason = browserUnavailable();
+const OURS = /^\/werkplek\/(signalen|inzicht|correcties)(\/|$)/;
 if (skipReason) it.skip(skipReason, () => {});
 
 describeBackends('Signals in the workbench: raise, route, handle, follow (browser)', (database) => {
@@ -218,6 +219,9 @@ describeBackends('Signals in the workbench: raise, route, handle, follow (browse
         const report = await crawl(base, who === 'marieke' ? [...start, reviewPath] : start, {
           javaScriptEnabled,
           cookies: cookies[who],
+          // This module's pages; the rest of the workbench (reached through the menu) is crawled by
+          // src/web/workbench/browser.test.ts.
+          skip: (url) => !OURS.test(url.pathname) || /uitlog/.test(url.pathname),
         });
         expect(report.problems.join('\n')).toBe('');
         const paths = report.pages.map((p) => new URL(p.url).pathname);

@@ -193,6 +193,8 @@ export interface CrawlOptions {
   cookies?: Cookie[];
   /** Links not to follow. Default: log-out links, which would end the session mid-crawl. */
   skip?: (url: URL) => boolean;
+  /** A check of one's own on every HTML page that loaded: the problems it finds (none: empty list). */
+  check?: (page: Page) => Promise<string[]>;
 }
 
 export interface CrawledPage {
@@ -207,6 +209,8 @@ export interface CrawledPage {
   violations: AccessibilityViolation[];
   /** Same-site pages this page links to. */
   links: string[];
+  /** What the crawl's own `check` found on this page. */
+  checked: string[];
   error?: string;
 }
 
@@ -240,7 +244,7 @@ export async function crawl(
   try {
     while (queue.length > 0 && pages.length < maxPages) {
       const url = queue.shift()!;
-      const result = await visit(page, url);
+      const result = await visit(page, url, options.check);
       pages.push(result);
       for (const link of result.links) {
         const next = new URL(link);
@@ -256,7 +260,11 @@ export async function crawl(
   return { pages, problems: pages.flatMap(problemsOf) };
 }
 
-async function visit(page: Page, url: string): Promise<CrawledPage> {
+async function visit(
+  page: Page,
+  url: string,
+  check?: (page: Page) => Promise<string[]>,
+): Promise<CrawledPage> {
   const result: CrawledPage = {
     url,
     status: null,
@@ -265,6 +273,7 @@ async function visit(page: Page, url: string): Promise<CrawledPage> {
     humanLink: false,
     violations: [],
     links: [],
+    checked: [],
   };
   try {
     const response = await page.goto(url, { waitUntil: 'load' });
@@ -279,11 +288,22 @@ async function visit(page: Page, url: string): Promise<CrawledPage> {
     for (let i = 0; i < (await human.count()); i++) {
       if (await human.nth(i).isVisible()) result.humanLink = true;
     }
+    if (check) result.checked = await check(page);
     result.violations = (await checkAccessibility(page)).violations;
   } catch (err) {
     result.error = (err as Error).message.split('\n')[0];
   }
   return result;
+}
+
+/**
+ * Logs in at the demo identity provider: opens `path` (which sends a visitor to the login), picks the
+ * account by the name on its button (a staff member's or a citizen's name) and waits until back at `path`.
+ */
+export async function loginAs(page: Page, baseUrl: string, name: string, path: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForURL(`${baseUrl}${path}`);
 }
 
 function withoutHash(url: URL): string {
@@ -297,6 +317,7 @@ function problemsOf(p: CrawledPage): string[] {
   if (p.status !== null && p.status >= 400) problems.push(`${p.url}: HTTP ${p.status}`);
   if (p.html && !p.error && !p.humanLink)
     problems.push(`${p.url}: no visible "${texts.page.humanLink}" link`);
+  for (const c of p.checked) problems.push(`${p.url}: ${c}`);
   if (p.violations.length > 0) {
     problems.push(
       `${p.url}: ${p.violations.length} accessibility violation(s)\n${formatViolations(p.violations)}`,

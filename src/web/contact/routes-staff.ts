@@ -36,6 +36,9 @@ import {
   sendPage,
   table,
   textarea,
+  texts,
+  WORKBENCH_PATHS,
+  workbenchMenu,
 } from '../shared/index.ts';
 import { contactPageTexts } from './texts.nl.ts';
 
@@ -45,7 +48,7 @@ import { contactPageTexts } from './texts.nl.ts';
  * request does not exist for them (404).
  */
 
-export const QUEUE_PATH = '/werkplek/terugbelverzoeken';
+export const QUEUE_PATH = WORKBENCH_PATHS.callBacks;
 const t = contactPageTexts;
 const staffRoute = { auth: 'session' as const, sessionKind: 'staff' as const };
 
@@ -64,9 +67,15 @@ function staffPage(
     title: options.title,
     currentPath: req.url,
     organisation: options.organisation,
-    homeHref: QUEUE_PATH,
+    homeHref: WORKBENCH_PATHS.queue,
+    navigation: workbenchMenu(req.url),
+    humanLink: `${texts.workbenchMenu.help}?terug=${encodeURIComponent(req.url.split('?')[0] ?? '')}`,
     hasErrors: options.hasErrors,
-    breadcrumbs: [{ href: QUEUE_PATH, text: t.queue.title }, ...(options.crumbs ?? [])],
+    breadcrumbs: [
+      { href: WORKBENCH_PATHS.queue, text: texts.workbenchMenu.home },
+      { href: QUEUE_PATH, text: t.queue.title },
+      ...(options.crumbs ?? []),
+    ],
     headerExtra: html`<form class="loket-logout" method="post" action="/uitloggen">${csrfField(session.csrfToken)}${button(
       t.queue.logout,
       { variant: 'subtle' },

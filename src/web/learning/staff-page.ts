@@ -2,7 +2,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import { getOrganisation } from '../../platform/organisations.ts';
 import type { Viewer } from '../../signals/service.ts';
-import { type Breadcrumb, button, html, type Renderable, renderPage, sendPage } from '../shared/index.ts';
+import {
+  type Breadcrumb,
+  button,
+  html,
+  type Renderable,
+  renderPage,
+  sendPage,
+  WORKBENCH_PATHS,
+  workbenchMenu,
+} from '../shared/index.ts';
 import { learningTexts as t } from './texts.nl.ts';
 
 /** Every page here is for staff only: the route config every route of this folder uses. */
@@ -36,18 +45,12 @@ export interface StaffPage {
 }
 
 /**
- * A workbench page in the shared shell: the organisation in the header, the menu of these pages, a
+ * A workbench page in the shared shell: the organisation in the header, the workbench menu, a
  * log-out button, and "Ik wil iemand spreken" leading to the staff help page.
  */
 export async function sendStaffPage(db: Db, req: FastifyRequest, reply: FastifyReply, page: StaffPage) {
   const session = req.session!;
   const organisation = await getOrganisation(db, session.organisationId);
-  const path = req.url.split('?')[0] ?? '';
-  const nav = [
-    { href: PATHS.signals, text: t.nav.signals },
-    { href: PATHS.insight, text: t.nav.insight },
-    { href: PATHS.corrections, text: t.nav.corrections },
-  ].map((n) => ({ ...n, current: path === n.href }));
   const logout = html`<form class="loket-logout" method="post" action="/uitloggen"><input type="hidden" name="_csrf" value="${session.csrfToken}"><span>${t.loggedInAs(String(session.data.name ?? session.subject))}</span> ${button(t.logout, { variant: 'subtle' })}</form>`;
   return sendPage(
     reply,
@@ -56,10 +59,10 @@ export async function sendStaffPage(db: Db, req: FastifyRequest, reply: FastifyR
       currentPath: req.url,
       content: page.content,
       organisation: organisation?.name,
-      homeHref: PATHS.signals,
+      homeHref: WORKBENCH_PATHS.queue,
       humanLink: PATHS.help,
-      navigation: nav,
-      breadcrumbs: [{ href: PATHS.signals, text: t.workbench }, ...(page.breadcrumbs ?? [])],
+      navigation: workbenchMenu(req.url),
+      breadcrumbs: [{ href: WORKBENCH_PATHS.queue, text: t.workbench }, ...(page.breadcrumbs ?? [])],
       hasErrors: page.hasErrors,
       headerExtra: logout,
     }),

@@ -1,9 +1,6 @@
 /** What professionals read on the signal, insight and correction pages (Dutch, B1). */
 export const learningTexts = {
   nav: {
-    signals: 'Signalen',
-    insight: 'Inzicht per dienst',
-    corrections: 'Correcties beoordelen',
     help: 'Hulp',
   },
   workbench: 'Werkplek',

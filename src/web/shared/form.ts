@@ -20,6 +20,11 @@ export interface FieldBase {
   error?: string;
   /** Fields are required unless marked optional; optional ones say so in their label. */
   optional?: boolean;
+  /**
+   * The field's id when `fieldId(name)` is not unique on the page (the same form once per item); errors
+   * for it then carry the same `id`, so the summary still lands on the field.
+   */
+  id?: string;
 }
 
 interface FieldParts {
@@ -30,7 +35,7 @@ interface FieldParts {
   describedBy: string | undefined;
 }
 
-function parts(field: FieldBase, id = fieldId(field.name)): FieldParts {
+function parts(field: FieldBase, id = field.id ?? fieldId(field.name)): FieldParts {
   const descriptionId = `${id}-uitleg`;
   const errorId = `${id}-fout`;
   const hasDescription =

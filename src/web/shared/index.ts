@@ -15,3 +15,4 @@ export {
 export * from './navigation.ts';
 export * from './progress.ts';
 export { texts, type WebTexts } from './texts.nl.ts';
+export { WORKBENCH_PATHS, workbenchMenu } from './workbench-menu.ts';

@@ -27,6 +27,17 @@ export const textsNl = {
     footerHeading: 'Hulp en contact',
   },
 
+  workbenchMenu: {
+    home: 'Werkplek',
+    help: '/werkplek/hulp',
+    queue: 'Werkvoorraad',
+    behalf: 'Voor een inwoner',
+    callBacks: 'Terugbelverzoeken',
+    signals: 'Signalen',
+    insight: 'Inzicht per dienst',
+    corrections: 'Correcties beoordelen',
+  },
+
   form: {
     errorSummaryTitle: 'Er ging iets mis',
     errorSummaryIntro: 'Pas deze punten aan en probeer het opnieuw:',

@@ -4,6 +4,7 @@ import type { PlainValue } from '../../rules/index.ts';
 import {
   button,
   dataList,
+  fieldId,
   form,
   heading,
   html,
@@ -73,7 +74,9 @@ function decisionForms(p: CasePageInput, d: Decision): SafeHtml | null {
   const csrf = p.staff.session.csrfToken;
   const action = (a: string) => caseAction(p.view.record.id, `beslissingen/${d.id}/${a}`);
   const f = `beslissing-${d.id}`;
-  const errors = p.state?.form === f ? p.state.errors : [];
+  // The same forms appear once per decision (and the ad hoc task form has a "reden" too): ids per decision.
+  const idOf = (n: string) => `${fieldId(n)}-${d.id}`;
+  const errors = (p.state?.form === f ? p.state.errors : []).map((e) => ({ ...e, id: idOf(e.name) }));
   const err = (n: string) => errors.find((e) => e.name === n)?.message;
   const val = (n: string) => (p.state?.form === f ? p.state.values[n] : undefined);
   if (d.status === 'draft' || d.status === 'needs_human') {
@@ -91,14 +94,15 @@ function decisionForms(p: CasePageInput, d: Decision): SafeHtml | null {
       csrfToken: csrf,
       errors,
       content: html`${radioGroup({
+        id: idOf('reden'),
         name: 'reden',
         label: t.deviateReason,
         value: val('reden'),
         error: err('reden'),
         options: Object.entries(decisionTexts.deviationReasons).map(([value, label]) => ({ value, label })),
       })}
-${textarea({ name: 'motivering', label: t.deviateMotivation, value: val('motivering'), error: err('motivering'), rows: 4 })}
-${outputs.map((o) => textField({ name: `uitkomst-${o}`, label: t.deviateOutputs(o), value: val(`uitkomst-${o}`) ?? showValue(d.ruleOutputs?.[o]), optional: true, width: 20 }))}
+${textarea({ id: idOf('motivering'), name: 'motivering', label: t.deviateMotivation, value: val('motivering'), error: err('motivering'), rows: 4 })}
+${outputs.map((o) => textField({ id: idOf(`uitkomst-${o}`), name: `uitkomst-${o}`, label: t.deviateOutputs(o), value: val(`uitkomst-${o}`) ?? showValue(d.ruleOutputs?.[o]), optional: true, width: 20 }))}
 ${button(t.deviateSubmit)}`,
     })}</details>`;
   }
@@ -108,7 +112,7 @@ ${button(t.deviateSubmit)}`,
 ${form({
   action: action('terugsturen'),
   csrfToken: csrf,
-  content: html`${textField({ name: 'reden', label: t.returnReason, error: err('reden') })}${button(t.returnIt, { variant: 'secondary' })}`,
+  content: html`${textField({ id: idOf('reden'), name: 'reden', label: t.returnReason, error: err('reden') })}${button(t.returnIt, { variant: 'secondary' })}`,
 })}`;
   }
   return null;

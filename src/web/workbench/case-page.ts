@@ -75,7 +75,8 @@ function planSection(p: CasePageInput): SafeHtml {
   const root = all.find((i) => i.parentId === null);
   const childrenOf = (id: string | undefined) => all.filter((i) => i.parentId === id && i.kind !== 'timer');
   const tasksOf = (id: string | undefined) => childrenOf(id).filter((i) => i.kind === 'task');
-  const stages = all.filter((i) => i.kind === 'stage');
+  // The root stage's tasks are listed under "Taken"; the other stages get a heading each.
+  const stages = all.filter((i) => i.kind === 'stage' && i.id !== root?.id);
   const milestones = all.filter((i) => i.kind === 'milestone');
   return html`<section aria-labelledby="plan">${heading(2, t.plan, { id: 'plan' })}
 ${heading(3, t.milestones)}

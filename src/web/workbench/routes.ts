@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.ts';
 import { heading, html, link, paragraph } from '../shared/index.ts';
 import { registerBehalfRoutes } from './routes-behalf.ts';
@@ -14,11 +15,30 @@ export function registerWorkbenchRoutes(app: App, r: CaseRoutes): void {
   registerCaseRoutes(app, r);
   registerDecisionRoutes(app, r);
   registerBehalfRoutes(app, r);
-  app.get(`${WORKBENCH}/hulp`, { config: STAFF, schema: { hide: true } }, async (req, reply) =>
-    sendWorkbenchPage(db, req, reply, {
-      title: t.help.title,
-      breadcrumbs: [{ href: `${WORKBENCH}/hulp`, text: t.help.title }],
-      content: html`${heading(1, t.help.title)}${paragraph(t.help.intro)}${paragraph(link(WORKBENCH, t.help.back))}`,
-    }),
+  // "Ik wil iemand spreken" on every workbench page comes here with the page it came from (`terug`).
+  app.get(
+    `${WORKBENCH}/hulp`,
+    {
+      config: STAFF,
+      schema: {
+        hide: true,
+        querystring: Type.Object({ terug: Type.Optional(Type.String({ maxLength: 2000 })) }),
+      },
+    },
+    async (req, reply) => {
+      const terug = (req.query as { terug?: string }).terug;
+      // Only back to a workbench page: never to another site.
+      const back =
+        terug && /^\/werkplek(\/[\w\-/]*)?(\?[^#\s]*)?$/.test(terug) && !terug.startsWith(`${WORKBENCH}/hulp`)
+          ? terug
+          : null;
+      return sendWorkbenchPage(db, req, reply, {
+        title: t.help.title,
+        breadcrumbs: [{ href: `${WORKBENCH}/hulp`, text: t.help.title }],
+        content: html`${heading(1, t.help.title)}${paragraph(t.help.intro)}${paragraph(
+          back ? link(back, t.help.backTo) : link(WORKBENCH, t.help.back),
+        )}`,
+      });
+    },
   );
 }

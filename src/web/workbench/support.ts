@@ -13,6 +13,7 @@ import {
   type Renderable,
   renderPage,
   sendPage,
+  workbenchMenu,
 } from '../shared/index.ts';
 import { workbenchTexts as t } from './texts.nl.ts';
 
@@ -45,24 +46,6 @@ export function staffOf(req: FastifyRequest): Staff {
 /** The actor as the case engine and the processing log name it. */
 export const actorOf = (s: Staff) => ({ kind: 'staff' as const, id: s.id, name: s.name });
 
-/**
- * The workbench menu, in one place. Signals and the learning view are built by their own module
- * (h/signals) under the same prefix; the entries are here so every workbench page shows them.
- */
-export function workbenchMenu(currentPath: string) {
-  const items = [
-    { href: WORKBENCH, text: t.nav.queue },
-    { href: `${WORKBENCH}/namens`, text: t.nav.behalf },
-    { href: `${WORKBENCH}/signalen`, text: t.nav.signals },
-    { href: `${WORKBENCH}/inzicht`, text: t.nav.insight },
-  ];
-  const path = currentPath.split('?')[0];
-  return items.map((i) => ({
-    ...i,
-    current: i.href === WORKBENCH ? path === WORKBENCH : path.startsWith(i.href),
-  }));
-}
-
 export interface WorkbenchPage {
   title: string;
   content: Renderable;
@@ -85,22 +68,21 @@ export async function sendWorkbenchPage(
     csrfToken: staff.session.csrfToken,
     content: html`<p class="utrecht-paragraph loket-small">${t.loggedInAs(staff.name, organisation)}</p>${button(t.logout, { variant: 'subtle' })}`,
   });
-  return sendPage(
-    reply,
-    renderPage({
-      title: page.title,
-      currentPath: req.url,
-      humanLink: `${t.helpDesk}?terug=${encodeURIComponent(req.url.split('?')[0])}`,
-      organisation,
-      homeHref: WORKBENCH,
-      navigation: workbenchMenu(req.url),
-      breadcrumbs: [{ href: WORKBENCH, text: t.siteTitle }, ...(page.breadcrumbs ?? [])],
-      hasErrors: page.hasErrors,
-      headerExtra: logout,
-      content: page.content,
-    }),
-    page.status ?? 200,
-  );
+  const body = renderPage({
+    title: page.title,
+    currentPath: req.url,
+    humanLink: `${t.helpDesk}?terug=${encodeURIComponent(req.url.split('#')[0] ?? '')}`,
+    organisation,
+    homeHref: WORKBENCH,
+    navigation: workbenchMenu(req.url),
+    breadcrumbs: [{ href: WORKBENCH, text: t.siteTitle }, ...(page.breadcrumbs ?? [])],
+    hasErrors: page.hasErrors,
+    headerExtra: logout,
+    content: page.content,
+  });
+  // The server's time for the whole page (from the request's arrival to the rendered HTML), for benchmarks.
+  reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
+  return sendPage(reply, body, page.status ?? 200);
 }
 
 /** A refusal (not found, not allowed, a conflict) as a page instead of JSON: the workbench is for people. */

@@ -2,12 +2,6 @@
 export const workbenchTexts = {
   siteTitle: 'Werkplek',
   helpDesk: '/werkplek/hulp',
-  nav: {
-    queue: 'Werkvoorraad',
-    behalf: 'Voor een inwoner',
-    signals: 'Signalen',
-    insight: 'Inzicht',
-  },
   logout: 'Uitloggen',
   loggedInAs: (name: string, organisation: string) => `Ingelogd als ${name}, ${organisation}`,
   help: {
@@ -15,6 +9,7 @@ export const workbenchTexts = {
     intro:
       'Loopt u vast of klopt er iets niet? Bel de servicedesk van uw organisatie of vraag het een collega met de rol tweede lezer.',
     back: 'Terug naar de werkvoorraad',
+    backTo: 'Terug naar waar u was',
   },
   queue: {
     title: 'Werkvoorraad',

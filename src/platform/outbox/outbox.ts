@@ -27,18 +27,25 @@ export interface NewEvent<P = unknown> {
 export async function publish(trx: Trx, events: NewEvent | NewEvent[]): Promise<void> {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return;
+  // One statement, one round trip: the rows and the notification (this path runs on every case event).
   await trx
-    .insertInto('outbox_event')
-    .values(
-      list.map((e) => ({
-        organisation_id: e.organisationId,
-        topic: e.topic,
-        payload: JSON.stringify(e.payload),
-        trace_id: e.traceId ?? null,
-      })),
+    .with('e', (db) =>
+      db
+        .insertInto('outbox_event')
+        .values(
+          list.map((e) => ({
+            organisation_id: e.organisationId,
+            topic: e.topic,
+            payload: JSON.stringify(e.payload),
+            trace_id: e.traceId ?? null,
+          })),
+        )
+        .returning('id'),
     )
+    .selectFrom('e')
+    .select(sql`pg_notify(${OUTBOX_CHANNEL}, '')`.as('notified'))
+    .limit(1)
     .execute();
-  await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
 }
 
 /** `zaken.*` matches `zaken.zaak.create`; `*` matches everything; otherwise exact. */

@@ -103,6 +103,20 @@ function base(db: Conn, f: QueueFilter) {
   return query;
 }
 
+/** The task columns of a queue row (the page is chosen on these before the plan is joined). */
+const TASK_COLUMNS = [
+  'k.case_id',
+  'k.instance_id',
+  'k.name',
+  'k.assignee_kind',
+  'k.assignee',
+  'k.due_date',
+  'k.state',
+  'k.handler',
+  'k.handler_name',
+  'k.adhoc',
+] as const;
+
 /**
  * One page of the queue, earliest deadline first (tasks without one last), and the total that matched.
  * The page is chosen from the tasks alone (the partial index of open tasks), and only its rows are joined
@@ -117,18 +131,7 @@ export async function workQueue(
 ): Promise<{ rows: QueueRow[]; total: number }> {
   const order = sql.raw(f.sort === 'due-desc' ? 'desc nulls last' : 'asc nulls last');
   const page = base(db, f)
-    .select([
-      'k.case_id',
-      'k.instance_id',
-      'k.name',
-      'k.assignee_kind',
-      'k.assignee',
-      'k.due_date',
-      'k.state',
-      'k.handler',
-      'k.handler_name',
-      'k.adhoc',
-    ])
+    .select(TASK_COLUMNS)
     .orderBy(sql`k.due_date ${order}`)
     .orderBy('k.case_id')
     .orderBy('k.instance_id')
@@ -144,20 +147,7 @@ export async function workQueue(
         .onRef('d.plan_id', '=', 'p.plan_id')
         .onRef('d.version', '=', 'p.plan_version'),
     )
-    .select([
-      'k.case_id',
-      'k.instance_id',
-      'k.name',
-      'k.assignee_kind',
-      'k.assignee',
-      'k.due_date',
-      'k.state',
-      'k.handler',
-      'k.handler_name',
-      'k.adhoc',
-      'p.plan_id',
-      'd.name as plan_name',
-    ])
+    .select([...TASK_COLUMNS, 'p.plan_id', 'd.name as plan_name'])
     .orderBy(sql`k.due_date ${order}`)
     .orderBy('k.case_id')
     .orderBy('k.instance_id')

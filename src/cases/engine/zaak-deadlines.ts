@@ -49,12 +49,16 @@ function zaakExtensionDays(fields: ZaakDeadlineFields, from: string): number {
   return duur && isTerm(duur) ? daysBetween(from, addTerm(from, duur)) : 0;
 }
 
+type Term = NonNullable<Awaited<ReturnType<typeof termOf>>>;
+
 /** The engine's term → the zaak's fields (only when they differ). */
-async function zaakFieldsFromTerm(trx: Trx, deps: EngineDeps, caseId: string): Promise<boolean> {
-  const fields = await deps.records.deadlineFields(trx, caseId);
-  const found = await termOf(trx, caseId);
-  if (!found || !fields || fields.closed) return false;
-  const { term, extendedDays, lastReason } = found;
+async function zaakFieldsFromTerm(
+  trx: Trx,
+  deps: EngineDeps,
+  caseId: string,
+  fields: ZaakDeadlineFields,
+  { term, extendedDays, lastReason }: Term,
+): Promise<boolean> {
   const suspended = term.status === 'suspended';
   const change: Partial<ZaakDeadlineFields> = {};
   if (fields.opschorting.indicatie !== suspended)
@@ -70,11 +74,12 @@ async function zaakFieldsFromTerm(trx: Trx, deps: EngineDeps, caseId: string): P
 }
 
 /** The zaak's fields → the engine's term (only when they differ). */
-async function termFromZaakFields(trx: Trx, deps: EngineDeps, caseId: string): Promise<boolean> {
-  const fields = await deps.records.deadlineFields(trx, caseId);
-  const found = await termOf(trx, caseId);
-  if (!found || !fields || fields.closed) return false;
-  const { term, extendedDays } = found;
+async function termFromZaakFields(
+  trx: Trx,
+  caseId: string,
+  fields: ZaakDeadlineFields,
+  { term, extendedDays }: Term,
+): Promise<boolean> {
   const request = { caseId, organisationId: fields.organisationId, kind: KIND, actor: ZGW_ACTOR };
   let changed = false;
   const wanted = zaakExtensionDays(fields, term.originalDueDate);
@@ -100,10 +105,8 @@ async function termFromZaakFields(trx: Trx, deps: EngineDeps, caseId: string): P
 const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 
 /** The term's last change of its own (suspend, resume, extend), with whether the zaak caused it. */
-function lastTermChange(term: Awaited<ReturnType<typeof termOf>>) {
-  const own = (term?.term.changes ?? []).filter((c) =>
-    ['suspended', 'resumed', 'extended'].includes(c.change),
-  );
+function lastTermChange({ term }: Term) {
+  const own = (term.changes ?? []).filter((c) => ['suspended', 'resumed', 'extended'].includes(c.change));
   const last = own.at(-1);
   if (!last) return null;
   const actor = last.actor as Actor | null;
@@ -114,13 +117,17 @@ function lastTermChange(term: Awaited<ReturnType<typeof termOf>>) {
 export async function bringInLine(trx: Trx, deps: EngineDeps, caseId: string): Promise<boolean> {
   const fields = await deps.records.deadlineFields(trx, caseId, true); // locks the zaak
   if (!fields || fields.closed) return false;
+  const found = await termOf(trx, caseId);
+  if (!found) return false;
   const zaakSide = await deps.records.deadlineFieldsAuthor(trx, caseId);
-  const termSide = lastTermChange(await termOf(trx, caseId));
+  const termSide = lastTermChange(found);
   const zaakLeads =
     zaakSide !== null &&
     !zaakSide.byEngine &&
     (termSide === null || termSide.byZaak || zaakSide.at >= termSide.at);
-  return zaakLeads ? termFromZaakFields(trx, deps, caseId) : zaakFieldsFromTerm(trx, deps, caseId);
+  return zaakLeads
+    ? termFromZaakFields(trx, caseId, fields, found)
+    : zaakFieldsFromTerm(trx, deps, caseId, fields, found);
 }
 
 export function zaakDeadlineConsumer(deps: EngineDeps, log: Logger): Consumer {

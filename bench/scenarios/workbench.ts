@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { createSession, SESSION_COOKIE } from '../../src/platform/auth/sessions.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { measureLoop, percentile, round } from '../lib.ts';
+import { cpuTimeMs, measureLoop, percentile, round } from '../lib.ts';
 import type { BenchContext, BenchScenario } from '../types.ts';
 
 /**
@@ -177,6 +177,7 @@ const scenarios: BenchScenario[] = [
         redirect: 'manual',
       });
       const page = await check.text();
+      console.log(`\n  page: ${Math.round(Buffer.byteLength(page) / 1024)} kB of HTML`);
       const shown = /Taken van mijn team \((\d+)\)/.exec(page)?.[1];
       const rows = (page.match(/href="\/werkplek\/zaken\/[0-9a-f-]{36}#/g) ?? []).length;
       if (check.status !== 200 || Number(shown) !== teamOpen || teamOpen < OPEN || rows !== 50)
@@ -194,6 +195,7 @@ const scenarios: BenchScenario[] = [
       });
       alone.sort((a, b) => a - b);
       const serverMs: number[] = [];
+      const cpuBefore = cpuTimeMs(ctx.serverPid);
       const result = await autocannon({
         url: `${ctx.baseUrl}/werkplek?lijst=team`,
         connections: CONNECTIONS,
@@ -207,11 +209,12 @@ const scenarios: BenchScenario[] = [
       });
       if (result.non2xx > 0 || result.errors > 0)
         throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
+      const cpuPerPage = round((cpuTimeMs(ctx.serverPid) - cpuBefore) / Math.max(1, result.requests.total));
       serverMs.sort((a, b) => a - b);
       const server50 = round(percentile(serverMs, 50));
       const bare = await baseline(ctx.databaseUrl!);
       console.log(
-        `\n  ${cases.toLocaleString('en')} cases, ${teamOpen} open for the team: server time p50 ${server50} ms, p99 ${round(percentile(serverMs, 99))} ms (${serverMs.length} pages; one connection alone: p50 ${round(percentile(alone, 50))} ms); client p50 ${round(result.latency.p50)} ms; bare SQL of the page p50 ${bare.p50_ms} ms`,
+        `\n  ${cases.toLocaleString('en')} cases, ${teamOpen} open for the team: server time p50 ${server50} ms, p99 ${round(percentile(serverMs, 99))} ms (${serverMs.length} pages; one connection alone: p50 ${round(percentile(alone, 50))} ms); server CPU ${cpuPerPage} ms per page; client p50 ${round(result.latency.p50)} ms; bare SQL of the page p50 ${bare.p50_ms} ms`,
       );
       return {
         connections: CONNECTIONS,

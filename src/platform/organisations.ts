@@ -56,9 +56,37 @@ export async function upsertOrganisation(db: Db | Trx, o: Organisation): Promise
     .values(row)
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute();
+  generation++;
 }
 
-export async function getOrganisation(db: Db | Trx, id: string): Promise<Organisation | null> {
+/**
+ * Organisations are read on nearly every page (names in headers, contact details on cases) and change a
+ * few times a year, so reads outside a transaction are cached per database for a few seconds. A change
+ * through `upsertOrganisation` in this process is seen at once; one by another process within the TTL.
+ */
+const CACHE_TTL_MS = 5_000;
+let generation = 0;
+const cached = new WeakMap<object, Map<string, { at: number; generation: number; value: Organisation }>>();
+
+export async function getOrganisation(
+  db: Db | Trx,
+  id: string,
+  /** Inside a transaction: the database whose cache to use (reads still go through the transaction). */
+  cacheOf?: Db,
+): Promise<Organisation | null> {
+  const key = cacheOf ?? (db.isTransaction ? null : db);
+  if (!key) return readOrganisation(db, id);
+  let forDb = cached.get(key);
+  if (!forDb) cached.set(key, (forDb = new Map()));
+  const hit = forDb.get(id);
+  const now = Date.now();
+  if (hit && hit.generation === generation && now - hit.at < CACHE_TTL_MS) return hit.value;
+  const value = await readOrganisation(db, id);
+  if (value) forDb.set(id, { at: now, generation, value: Object.freeze(value) });
+  return value;
+}
+
+async function readOrganisation(db: Db | Trx, id: string): Promise<Organisation | null> {
   const r = await db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
   return r
     ? {

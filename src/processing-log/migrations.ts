@@ -32,4 +32,9 @@ export const processingLogMigrations: MigrationSet = {
     `create trigger processing_log_append_only before update or delete on processing_log
        for each row execute function processing_log_append_only()`,
   ]),
+  // The chain's last record of a subject is found by id: without this index every new record sorted all
+  // of that person's earlier records (a person read their home page a thousand times: a thousand rows).
+  '2026_11_23_9400_processing_log_chain_index': sqlMigration([
+    'create index processing_log_chain on processing_log (subject_kind, subject_id, id)',
+  ]),
 };

@@ -13,7 +13,7 @@ import {
   taskList,
   unorderedList,
 } from '../shared/index.ts';
-import { type Overview, type PortalCase, readOverview, taskHref } from './overview.ts';
+import { Organisations, type Overview, type PortalCase, readOverview, taskHref } from './overview.ts';
 import { CITIZEN_ROUTE, citizenOf, sendPortalPage } from './page.ts';
 import { portalTexts as tx } from './texts.nl.ts';
 
@@ -89,7 +89,7 @@ function cases(o: Overview): SafeHtml {
 export function registerHome(app: App, db: Db): void {
   app.get('/', { config: CITIZEN_ROUTE }, async (req, reply) => {
     const who = citizenOf(req);
-    const o = await inTransaction(db, (trx) => readOverview(trx, who, req.id));
+    const o = await inTransaction(db, (trx) => readOverview(trx, who, req.id, new Organisations(trx, db)));
     return sendPortalPage(req, reply, {
       title: tx.home.title,
       content: html`${heading(1, tx.home.welcome(who.name))}${attention(o)}${lifeEvents(o)}${cases(o)}${buttonLink(

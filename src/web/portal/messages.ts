@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { App } from '../../platform/http/server.ts';
 import { dateTime, heading, html, link, paragraph } from '../shared/index.ts';
-import { markRead, readOverview } from './overview.ts';
+import { markRead, Organisations, readOverview } from './overview.ts';
 import { CITIZEN_ROUTE, citizenOf, sendNotFound, sendPortalPage } from './page.ts';
 import { portalTexts as tx } from './texts.nl.ts';
 
@@ -17,7 +17,7 @@ const t = tx.messages;
 export function registerMessages(app: App, db: Db): void {
   app.get('/berichten', { config: CITIZEN_ROUTE }, async (req, reply) => {
     const who = citizenOf(req);
-    const o = await inTransaction(db, (trx) => readOverview(trx, who, req.id));
+    const o = await inTransaction(db, (trx) => readOverview(trx, who, req.id, new Organisations(trx, db)));
     const items = o.messages.map(
       (m) => html`<li class="loket-message${m.read ? '' : ' loket-message--unread'}">
 <p class="utrecht-paragraph"><span class="loket-tag loket-tag--${m.read ? 'done' : 'todo'}">${m.read ? t.read : t.unread}</span> ${t.kinds[m.kind]} · ${t.from} ${m.from} · ${dateTime(m.at)}</p>
@@ -39,7 +39,9 @@ ${heading(2, link(`/berichten/${encodeURIComponent(m.key)}`, m.subject))}
       const who = citizenOf(req);
       const { key } = req.params as { key: string };
       const m = await inTransaction(db, async (trx) => {
-        const found = (await readOverview(trx, who, req.id)).messages.find((x) => x.key === key);
+        const found = (await readOverview(trx, who, req.id, new Organisations(trx, db))).messages.find(
+          (x) => x.key === key,
+        );
         if (found) await markRead(trx, who.bsn, key);
         return found;
       });

@@ -55,7 +55,7 @@ async function read(db: Db, brp: BrpClient | null, who: Citizen, traceId: string
       legalBasis: tx.processing.legalInzage,
       traceId,
     });
-    const orgs = new Organisations(trx);
+    const orgs = new Organisations(trx, db);
     const names = new Map<string, string>();
     for (const id of new Set([...facts.map((f) => f.organisationId), ...log.map((l) => l.organisationId)]))
       names.set(id, (await orgs.get(id)).name);

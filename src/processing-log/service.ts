@@ -44,50 +44,33 @@ export async function recordProcessing(
       throw new ProcessingLogError('a processing record needs a purpose, a legal basis and data categories');
     }
   }
-  await inTransaction(db, async (trx) => {
+  // One statement per record (processing_log_append: lock the subject's chain, read its last hash,
+  // insert); several records share a transaction so they land together.
+  const append = async (conn: Db | Trx) => {
     for (const r of list) {
-      // One writer per subject at a time, so the chain has no forks (other subjects are not held up).
-      await sql`select pg_advisory_xact_lock(hashtext(${`${r.subject.kind}:${r.subject.id}`}))`.execute(trx);
-      const last = await trx
-        .selectFrom('processing_log')
-        .select('hash')
-        .where('subject_kind', '=', r.subject.kind)
-        .where('subject_id', '=', r.subject.id)
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const prevHash = last?.hash ?? GENESIS;
       const occurredAt = new Date().toISOString();
-      await trx
-        .insertInto('processing_log')
-        .values({
-          organisation_id: r.organisationId,
-          occurred_at: occurredAt,
-          operation: r.operation,
-          actor_kind: r.actor.kind,
-          actor_id: r.actor.id,
-          subject_kind: r.subject.kind,
-          subject_id: r.subject.id,
-          data_categories: r.dataCategories,
-          purpose: r.purpose,
-          legal_basis: r.legalBasis,
-          trace_id: r.traceId ?? null,
-          processing_activity: r.processingActivity ?? null,
-          foreign_operation: r.foreignOperation ?? null,
-          prev_hash: prevHash,
-          hash: chainHash(prevHash, r, occurredAt),
-        })
-        .execute();
+      await sql`select processing_log_append(${r.subject.kind}, ${r.subject.id}, ${canonical(r, occurredAt)},
+        ${r.organisationId}, ${occurredAt}, ${r.operation}, ${r.actor.kind}, ${r.actor.id},
+        ${r.dataCategories}::text[], ${r.purpose}, ${r.legalBasis}, ${r.traceId ?? null},
+        ${r.processingActivity ?? null}, ${r.foreignOperation ?? null})`.execute(conn);
     }
-  });
+  };
+  if (list.length === 1 || db.isTransaction) await append(db);
+  else await inTransaction(db, append);
 }
 
 const GENESIS = '0'.repeat(64);
 
 /** The hash of one record, over every field that matters, chained to the previous one. */
 function chainHash(prevHash: string, r: ProcessingRecord, occurredAt: string): string {
-  const canonical = JSON.stringify([
-    prevHash,
+  // The same text processing_log_append hashes: the previous hash first, then the record.
+  const text = `["${prevHash}",${canonical(r, occurredAt).slice(1)}`;
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Every field that matters of one record, as JSON (without the previous hash). */
+function canonical(r: ProcessingRecord, occurredAt: string): string {
+  return JSON.stringify([
     occurredAt,
     r.organisationId,
     r.operation,
@@ -102,7 +85,6 @@ function chainHash(prevHash: string, r: ProcessingRecord, occurredAt: string): s
     r.processingActivity ?? null,
     r.foreignOperation ?? null,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 /** Recomputes a subject's chain; answers the first record that does not match (tampered), or null. */

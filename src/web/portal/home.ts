@@ -1,5 +1,4 @@
 import type { Db } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
 import type { App } from '../../platform/http/server.ts';
 import {
   buttonLink,
@@ -89,7 +88,7 @@ function cases(o: Overview): SafeHtml {
 export function registerHome(app: App, db: Db): void {
   app.get('/', { config: CITIZEN_ROUTE }, async (req, reply) => {
     const who = citizenOf(req);
-    const o = await inTransaction(db, (trx) => readOverview(trx, who, req.id, new Organisations(trx, db)));
+    const o = await readOverview(db, who, req.id, new Organisations(db));
     return sendPortalPage(req, reply, {
       title: tx.home.title,
       content: html`${heading(1, tx.home.welcome(who.name))}${attention(o)}${lifeEvents(o)}${cases(o)}${buttonLink(

@@ -17,7 +17,7 @@ const t = tx.messages;
 export function registerMessages(app: App, db: Db): void {
   app.get('/berichten', { config: CITIZEN_ROUTE }, async (req, reply) => {
     const who = citizenOf(req);
-    const o = await inTransaction(db, (trx) => readOverview(trx, who, req.id, new Organisations(trx, db)));
+    const o = await readOverview(db, who, req.id, new Organisations(db));
     const items = o.messages.map(
       (m) => html`<li class="loket-message${m.read ? '' : ' loket-message--unread'}">
 <p class="utrecht-paragraph"><span class="loket-tag loket-tag--${m.read ? 'done' : 'todo'}">${m.read ? t.read : t.unread}</span> ${t.kinds[m.kind]} · ${t.from} ${m.from} · ${dateTime(m.at)}</p>

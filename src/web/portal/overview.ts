@@ -110,14 +110,15 @@ export const messageKey = (id: string) => `bericht:${id}`;
 
 /** The person's cases, tasks, decisions and messages, as the portal shows them. */
 export async function readOverview(
-  trx: Trx,
+  trx: Db | Trx,
   who: Citizen,
   traceId: string,
   orgs = new Organisations(trx),
 ): Promise<Overview> {
   const rows = await casesOfSubject(trx, { bsn: who.bsn });
   const ids = rows.map((r) => r.id);
-  // One after the other: a transaction is one connection.
+  // One after the other: inside a transaction that is one connection; outside it, the processing-log
+  // record at the end is one statement of its own, written before anything is shown.
   const plans = await casePlansOf(trx, ids);
   const deadlines = await deadlinesOfCases(trx, ids);
   const taskRows = await citizenTasksOf(trx, ids);
@@ -223,7 +224,12 @@ export function taskHref(t: { caseId: string; instanceId: string }): string {
 }
 
 /** The person reads their own data: recorded, in the reading transaction. */
-export async function logOwnRead(trx: Trx, who: Citizen, traceId: string, what: string[]): Promise<void> {
+export async function logOwnRead(
+  trx: Db | Trx,
+  who: Citizen,
+  traceId: string,
+  what: string[],
+): Promise<void> {
   await recordProcessing(trx, {
     organisationId: who.session.organisationId,
     operation: 'read',

@@ -19,7 +19,7 @@ export const CLIENTS_CHANGED_FUNCTION = `create or replace function loket_api_cl
   language plpgsql as $$ begin perform pg_notify('${CLIENTS_CHANNEL}', ''); return null; end $$`;
 
 export const clientsChangedTrigger = (table: string) =>
-  `create trigger ${table}_clients_changed after insert or update or delete or truncate on ${table}
+  `create or replace trigger ${table}_clients_changed after insert or update or delete or truncate on ${table}
     for each statement execute function loket_api_clients_changed()`;
 
 const MAX_ENTRIES = 10_000;

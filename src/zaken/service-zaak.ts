@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { RawBuilder } from 'kysely';
 import { allowedTypes, requireTypeAccess, vertrouwelijkheidRank } from '../authz/policy.ts';
-import { dienstOfZaaktype } from '../catalog/dienst.ts';
+import { dienstOfZaaktypeExpression } from '../catalog/dienst.ts';
 import { isValidRsin } from '../platform/bsn.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
@@ -65,21 +66,23 @@ async function insertWithIdentificatie(
   row: ZaakRow,
   chosen: boolean,
   announced: Announcement,
+  dienst?: RawBuilder<string | null>,
 ): Promise<void> {
   if (chosen) {
-    if (!(await insertZaak(conn, row, false, announced)))
+    if (!(await insertZaak(conn, row, false, announced, dienst)))
       throw problems.invalidField('identificatie', 'identificatie-niet-uniek', t.identificatieNotUnique);
     return;
   }
   // A client may have chosen the next number's identificatie before: then take the one after it.
-  while (!(await insertZaak(conn, row, true, announced))) {
+  while (!(await insertZaak(conn, row, true, announced, dienst))) {
     // try the next number
   }
 }
 
 /**
  * Creates a zaak (Loket's case) with its ZGW notification and audit trail row. These are written by one
- * statement, so on its own (no `trxIn`) it needs no transaction around its reads and that statement.
+ * statement (which also reads the zaaktype's dienst), so on its own (no `trxIn`) it needs no transaction
+ * around its reads and that statement.
  */
 export async function createZaak(
   ctx: ZakenContext,
@@ -108,7 +111,7 @@ export async function createZaak(
   const row: ZaakRow = {
     id: randomUUID(),
     organisation_id: caller.organisationId,
-    dienst_id: local ? await dienstOfZaaktype(conn, local.id) : null,
+    dienst_id: null, // read by the insert itself (dienstOfZaaktypeExpression)
     zaaktype: body.zaaktype as string,
     zaaktype_key: await zaaktypeKey(ctx.db, conn, body.zaaktype as string),
     identificatie: (body.identificatie as string) || '',
@@ -142,7 +145,8 @@ export async function createZaak(
     oud: null,
     nieuw: before,
   });
-  await insertWithIdentificatie(conn, row, row.identificatie !== '', announced);
+  const dienst = local ? dienstOfZaaktypeExpression(local.id) : undefined;
+  await insertWithIdentificatie(conn, row, row.identificatie !== '', announced, dienst);
   return zaakJson(ctx.baseUrl, row);
 }
 

@@ -143,34 +143,37 @@ async function countDelta(
  * next number of `zrc_identificatie_seq` (row.identificatie is set to it). `announced`: the same statement
  * also writes the change's outbox event (and its pg_notify) and audit trail row, whose `resource_weergave`
  * and `nieuw.identificatie` are the identificatie the insert got — one round trip for all of it, and none
- * of it when the insert did not happen.
+ * of it when the insert did not happen. `dienst`: the dienst_id as an expression, read by the statement.
  */
 export async function insertZaak(
   conn: Conn,
   row: ZaakRow,
   numbered = false,
   announced?: Announcement,
+  dienst?: RawBuilder<string | null>,
 ): Promise<boolean> {
   const columns = Object.keys(row) as (keyof ZaakRow)[];
   const values = columns.map((c) => {
+    if (c === 'dienst_id' && dienst) return dienst;
     if (c === 'data') return sql`${JSON.stringify(row.data)}::jsonb`;
     if (c === 'identificatie' && numbered)
       return sql`'ZAAK-' || ${row.startdatum.slice(0, 4)} || '-' || lpad(nextval('zrc_identificatie_seq')::text, 10, '0')`;
     return sql`${row[c]}`;
   });
-  const { rows } = await sql<{ identificatie: string }>`
+  const { rows } = await sql<{ identificatie: string; dienst_id: string | null }>`
     with z as (
       insert into zrc_zaak (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(values)})
       on conflict (bronorganisatie, identificatie) do nothing
-      returning identificatie, organisation_id, zaaktype_key, vertrouwelijkheid_rank
+      returning identificatie, dienst_id, organisation_id, zaaktype_key, vertrouwelijkheid_rank
     ), d as (
       insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, n)
       select organisation_id, zaaktype_key, vertrouwelijkheid_rank, ${bucketOf(new Date(row.created_at))}, 1 from z
     )${announced ? announcedParts(announced) : sql``}
-    select identificatie${announced ? sql`, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified` : sql``}
+    select identificatie, dienst_id${announced ? sql`, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified` : sql``}
     from z`.execute(conn);
   if (!rows[0]) return false;
   row.identificatie = rows[0].identificatie;
+  row.dienst_id = rows[0].dienst_id;
   return true;
 }
 

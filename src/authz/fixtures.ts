@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { clientsChanged } from '../platform/auth/client-cache.ts';
 import { setClientSecret } from '../platform/auth/zgw-jwt.ts';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
@@ -122,5 +123,6 @@ export async function seedAuthzFixtures(
       await saveApplicatie(trx, record);
     }
   });
+  if (!db.isTransaction) clientsChanged(db);
   return { clients: secrets.size, applicaties: applicaties.size };
 }

@@ -1,3 +1,4 @@
+import { clientsChangedTrigger } from '../platform/auth/client-cache.ts';
 import { type MigrationSet, sqlMigration } from '../platform/db/migrate.ts';
 
 /** ZGW Autorisaties: which API client (application) may do what, per component, scope and type. */
@@ -36,4 +37,8 @@ export const authzMigrations: MigrationSet = {
     'alter table applicatie_client add column position integer not null default 0',
     'create index applicatie_org_created on applicatie (organisation_id, created_at desc, id)',
   ]),
+  // A change of an applicatie reaches every process's remembered autorisaties (platform/auth/client-cache.ts).
+  '2026_11_23_9801_authz_client_changes': sqlMigration(
+    ['applicatie', 'applicatie_client', 'autorisatie'].map(clientsChangedTrigger),
+  ),
 };

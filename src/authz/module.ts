@@ -13,8 +13,8 @@ import { authzService } from './service.ts';
 export const DEMO_APPLICATIE_ID = '6f1c1f6e-6b8e-4c57-9a52-0d5a3c1d7e01';
 
 /**
- * Autorisaties: which API client may do what. Enforced for every ZGW route of every API (read fresh on
- * every request), managed through the Autorisaties API 1.0.0 at /autorisaties/api/v1.
+ * Autorisaties: which API client may do what. Enforced for every ZGW route of every API (remembered until
+ * they change: platform/auth/client-cache.ts), managed through the Autorisaties API 1.0.0 at /autorisaties/api/v1.
  */
 export function authzModule(): LoketModule {
   return {

@@ -1,3 +1,4 @@
+import { cachedClientRead } from '../platform/auth/client-cache.ts';
 import type { Db } from '../platform/db/database.ts';
 import { problems } from '../platform/http/problem.ts';
 
@@ -31,7 +32,7 @@ export interface Autorisatie {
   maxVertrouwelijkheidaanduiding: string | null;
 }
 
-/** What one API client may do, read fresh for every request so changes apply at once. */
+/** What one API client may do (remembered until it changes, so changes apply at once: client-cache.ts). */
 export interface ClientAuthorisations {
   clientId: string;
   applicatieId: string | null;
@@ -45,6 +46,16 @@ export interface ClientAuthorisations {
  * organisation cannot grant rights to another organisation's client.
  */
 export async function loadAuthorisations(
+  db: Db,
+  clientId: string,
+  organisationId?: string,
+): Promise<ClientAuthorisations> {
+  return cachedClientRead(db, `autorisaties ${clientId} ${organisationId ?? ''}`, () =>
+    readAuthorisations(db, clientId, organisationId),
+  );
+}
+
+async function readAuthorisations(
   db: Db,
   clientId: string,
   organisationId?: string,

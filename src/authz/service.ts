@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { clientsChanged } from '../platform/auth/client-cache.ts';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { type InvalidParam, Problem, problems } from '../platform/http/problem.ts';
@@ -227,7 +228,7 @@ export function authzService(db: Db, baseUrl: string): AuthzService {
 
     async create(caller, input) {
       try {
-        return await inTransaction(db, async (trx) => {
+        return await changingClients(db, async (trx) => {
           const values = await validated(trx, input, null);
           const record: ApplicatieRecord = {
             id: randomUUID(),
@@ -246,7 +247,7 @@ export function authzService(db: Db, baseUrl: string): AuthzService {
 
     async update(caller, id, input, partial) {
       try {
-        return await inTransaction(db, async (trx) => {
+        return await changingClients(db, async (trx) => {
           const current = await existing(trx, caller, id, true);
           const values = await validated(trx, input, current);
           const record: ApplicatieRecord = { ...current, ...values };
@@ -261,7 +262,7 @@ export function authzService(db: Db, baseUrl: string): AuthzService {
     },
 
     async remove(caller, id) {
-      await inTransaction(db, async (trx) => {
+      await changingClients(db, async (trx) => {
         const current = await existing(trx, caller, id, true);
         await deleteRow(trx, caller.organisationId, current.id);
         await notify(trx, baseUrl, caller, current.id, 'destroy');
@@ -301,4 +302,11 @@ export function applicatieJson(baseUrl: string, r: ApplicatieRecord) {
       return out;
     }),
   };
+}
+
+/** A change of applicaties in its own transaction; once committed, this process forgets what it remembered. */
+async function changingClients<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  const result = await inTransaction(db, work);
+  if (!db.isTransaction) clientsChanged(db);
+  return result;
 }

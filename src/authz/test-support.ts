@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { clientsChanged } from '../platform/auth/client-cache.ts';
 import { setClientSecret } from '../platform/auth/zgw-jwt.ts';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
@@ -47,6 +48,7 @@ export async function addTestClient(
       }),
     );
   }
+  if (!db.isTransaction) clientsChanged(db);
   return client;
 }
 

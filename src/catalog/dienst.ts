@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Trx } from '../platform/db/transaction.ts';
 import { type CatalogTables, json, parsed, t } from './repository.ts';
 import type { Conn } from './support.ts';
@@ -172,4 +172,9 @@ export async function dienstOfZaaktype(db: Conn, zaaktypeId: string): Promise<st
     .where('id', '=', zaaktypeId)
     .executeTakeFirst();
   return row?.dienst_id ?? null;
+}
+
+/** `dienstOfZaaktype` as an expression, for a statement that reads it while it writes (a new zaak). */
+export function dienstOfZaaktypeExpression(zaaktypeId: string): RawBuilder<string | null> {
+  return sql<string | null>`(select dienst_id from catalog_zaaktype where id = ${zaaktypeId}::uuid)`;
 }

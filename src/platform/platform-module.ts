@@ -1,6 +1,7 @@
 import { demoOidcClients } from '../demo/accounts.ts';
 import { IDP_PATH } from '../demo/idp.ts';
 import { DEMO_API_CLIENT, DEMO_ORGANISATIONS } from '../demo/organisations.ts';
+import { listenForClientChanges } from './auth/client-cache.ts';
 import { authMigrations } from './auth/migrations.ts';
 import { loginPath, registerOidcLogin } from './auth/oidc.ts';
 import { requireSessions } from './auth/sessions.ts';
@@ -21,6 +22,7 @@ export function platformModule(allMigrations: () => MigrationSet): LoketModule {
     migrations: { ...organisationMigrations, ...outboxMigrations, ...jobMigrations, ...authMigrations },
     async register({ app, database, config, dispatcher }) {
       requireZgwClients(app, database.db, config.jwtMaxAgeSeconds);
+      await listenForClientChanges(database);
       requireSessions(app, database.db, ({ url, kind }) => loginPath(kind, url));
       const oidc =
         config.oidc ??

@@ -1,7 +1,8 @@
 import type { Trx } from '../platform/db/transaction.ts';
+import { publish } from '../platform/outbox/outbox.ts';
 import { recordProcessing } from '../processing-log/index.ts';
-import { recordAudit } from '../zgw/audittrail.ts';
-import { emitZgwNotification } from '../zgw/notifications.ts';
+import { auditRow } from '../zgw/audittrail.ts';
+import { zgwNotificationEvent } from '../zgw/notifications.ts';
 import { zakenTexts as t } from './texts.nl.ts';
 import type { Caller } from './types.ts';
 
@@ -30,7 +31,14 @@ const RESULTAAT: Record<Actie, number> = { create: 201, update: 200, partial_upd
 
 /** The notification on kanaal `zaken` (hoofdObject: the zaak) and the audit trail row of one change. */
 export async function announce(trx: Trx, caller: Caller, zaak: ZaakRef, change: Change): Promise<void> {
-  await emitZgwNotification(trx, caller.organisationId, {
+  const { event, audit } = announcement(caller, zaak, change);
+  await publish(trx, event);
+  await trx.insertInto('zgw_audittrail').values(audit).execute();
+}
+
+/** What `announce` writes: the outbox event and the audit trail row (for a statement that writes them too). */
+export function announcement(caller: Caller, zaak: ZaakRef, change: Change) {
+  const event = zgwNotificationEvent(caller.organisationId, {
     kanaal: 'zaken',
     hoofdObject: zaak.url,
     resource: change.resource,
@@ -42,7 +50,7 @@ export async function announce(trx: Trx, caller: Caller, zaak: ZaakRef, change: 
       vertrouwelijkheidaanduiding: zaak.vertrouwelijkheidaanduiding,
     },
   });
-  await recordAudit(trx, caller.actor, {
+  const audit = auditRow(caller.actor, {
     bron: 'ZRC',
     actie: change.actie,
     resultaat: RESULTAAT[change.actie],
@@ -54,7 +62,9 @@ export async function announce(trx: Trx, caller: Caller, zaak: ZaakRef, change: 
     oud: change.oud,
     nieuw: change.actie === 'destroy' ? null : change.nieuw,
   });
+  return { event, audit };
 }
+export type Announcement = ReturnType<typeof announcement>;
 
 /** The BSNs in rollen (betrokkeneIdentificatie.inpBsn) that a read or write touched. */
 export function bsnsOf(rollen: { betrokkeneIdentificatie?: unknown }[]): string[] {

@@ -24,11 +24,12 @@ export type { ListRequest } from './list-shared.ts';
  * count comes from the counters (per zaaktype × confidentiality × month, summed over the pairs the client
  * may see) and a page is found through the per-month counts: only the month(s) the page falls in are
  * scanned, by an index-only scan of (created_at, id) of the client's zaaktypen in those months, after which only
- * the page's 100 rows are fetched. Any other filter or ordering takes the plain path (list-filters.ts).
+ * the page's 100 rows are fetched (`page` is the page's number, not a filter). Any other filter or ordering takes the plain path (list-filters.ts).
  * Either way count, page and the URLs of the zaken's parts come from one statement: one snapshot, one round
  * trip.
  */
 const COUNTED_FILTERS = new Set([
+  'page',
   'zaaktype',
   'zaaktype__in',
   'maximaleVertrouwelijkheidaanduiding',

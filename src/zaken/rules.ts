@@ -1,7 +1,6 @@
-import type { Trx } from '../platform/db/transaction.ts';
 import { Invalid } from '../zgw/invalid.ts';
 import { fetchReference } from '../zgw/references.ts';
-import { findZaak, type ZaakRow } from './store.ts';
+import { type Conn, findZaak, type ZaakRow } from './store.ts';
 import { zakenTexts as t } from './texts.nl.ts';
 import type { ZaakBody, ZakenContext } from './types.ts';
 
@@ -23,7 +22,7 @@ export function localZaakId(ctx: { baseUrl: string }, url: unknown): string | nu
  */
 export async function checkZaakRules(
   ctx: ZakenContext,
-  trx: Trx,
+  trx: Conn,
   body: ZaakBody,
   zaaktype: Record<string, unknown>,
   current?: ZaakRow,
@@ -85,7 +84,7 @@ export async function checkZaakRules(
 }
 
 /** Whether every document of the zaak (that lives in this Loket) has status `gearchiveerd`. */
-async function documentsArchived(ctx: ZakenContext, trx: Trx, zaakId: string): Promise<boolean> {
+async function documentsArchived(ctx: ZakenContext, trx: Conn, zaakId: string): Promise<boolean> {
   const links = await trx
     .selectFrom('zrc_zaak_child')
     .select('ref')

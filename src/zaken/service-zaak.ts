@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { RawBuilder } from 'kysely';
 import { allowedTypes, requireTypeAccess, vertrouwelijkheidRank } from '../authz/policy.ts';
-import { dienstOfZaaktype } from '../catalog/dienst.ts';
+import { dienstOfZaaktypeExpression } from '../catalog/dienst.ts';
 import { isValidRsin } from '../platform/bsn.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
 import { Invalid } from '../zgw/invalid.ts';
 import { parseLocalUrl } from '../zgw/urls.ts';
 import { requireZaak, SCOPES } from './access.ts';
-import { announce, logPersonalData } from './events.ts';
+import { type Announcement, announcement, logPersonalData } from './events.ts';
 import { DATA_FIELDS, fullZaakJson, partsFromIds, type ZaakJson, zaakJson } from './json.ts';
 import { listZaakRows } from './list.ts';
 import { parseDateTime } from './parts.ts';
@@ -57,21 +58,32 @@ export function dataOf(body: ZaakBody, base: Record<string, unknown> = {}): Reco
 
 /**
  * An identificatie that is unique per bronorganisatie: `ZAAK-<year>-<number>` from one sequence (no lock
- * shared between concurrent creations). A client-chosen one that clashes is refused.
+ * shared between concurrent creations). A client-chosen one that clashes is refused. The insert writes the
+ * announcement (outbox event, audit trail row) in the same statement.
  */
-async function insertWithIdentificatie(trx: Trx, row: ZaakRow, chosen: boolean): Promise<void> {
+async function insertWithIdentificatie(
+  conn: Conn,
+  row: ZaakRow,
+  chosen: boolean,
+  announced: Announcement,
+  dienst?: RawBuilder<string | null>,
+): Promise<void> {
   if (chosen) {
-    if (!(await insertZaak(trx, row)))
+    if (!(await insertZaak(conn, row, false, announced, dienst)))
       throw problems.invalidField('identificatie', 'identificatie-niet-uniek', t.identificatieNotUnique);
     return;
   }
   // A client may have chosen the next number's identificatie before: then take the one after it.
-  while (!(await insertZaak(trx, row, true))) {
+  while (!(await insertZaak(conn, row, true, announced, dienst))) {
     // try the next number
   }
 }
 
-/** Creates a zaak (Loket's case) with its ZGW notification and audit trail row, in one transaction. */
+/**
+ * Creates a zaak (Loket's case) with its ZGW notification and audit trail row. These are written by one
+ * statement (which also reads the zaaktype's dienst), so on its own (no `trxIn`) it needs no transaction
+ * around its reads and that statement.
+ */
 export async function createZaak(
   ctx: ZakenContext,
   caller: Caller,
@@ -79,62 +91,63 @@ export async function createZaak(
   trxIn?: Trx,
 ): Promise<ZaakJson> {
   checkZaakFields(body, false);
-  return inTransaction(trxIn ?? ctx.db, async (trx) => {
-    const zaaktype = await resolveZaaktype(ctx, trx, body.zaaktype as string);
-    const { hoofdzaakId } = await checkZaakRules(ctx, trx, body, zaaktype);
-    const vertrouwelijkheid =
-      (body.vertrouwelijkheidaanduiding as string) ||
-      (zaaktype.vertrouwelijkheidaanduiding as string) ||
-      'openbaar';
-    requireTypeAccess(
-      caller.auth,
-      'zrc',
-      [SCOPES.aanmaken],
-      'zaaktype',
-      body.zaaktype as string,
-      vertrouwelijkheid,
-    );
-    const local = parseLocalUrl(ctx.baseUrl, body.zaaktype as string);
-    const now = new Date();
-    const row: ZaakRow = {
-      id: randomUUID(),
-      organisation_id: caller.organisationId,
-      dienst_id: local ? await dienstOfZaaktype(trx, local.id) : null,
-      zaaktype: body.zaaktype as string,
-      zaaktype_key: await zaaktypeKey(ctx.db, trx, body.zaaktype as string),
-      identificatie: (body.identificatie as string) || '',
-      bronorganisatie: body.bronorganisatie as string,
-      verantwoordelijke_organisatie: body.verantwoordelijkeOrganisatie as string,
-      vertrouwelijkheidaanduiding: vertrouwelijkheid,
-      vertrouwelijkheid_rank: vertrouwelijkheidRank(vertrouwelijkheid),
-      registratiedatum: (body.registratiedatum as string) || now.toISOString().slice(0, 10),
-      startdatum: body.startdatum as string,
-      einddatum: null,
-      einddatum_gepland: (body.einddatumGepland as string | null) ?? null,
-      uiterlijke_einddatum_afdoening: (body.uiterlijkeEinddatumAfdoening as string | null) ?? null,
-      publicatiedatum: (body.publicatiedatum as string | null) ?? null,
-      archiefnominatie: (body.archiefnominatie as string | null) || null,
-      archiefstatus: (body.archiefstatus as string) || 'nog_te_archiveren',
-      archiefactiedatum: (body.archiefactiedatum as string | null) || null,
-      hoofdzaak_id: hoofdzaakId,
-      subject_bsn: null,
-      subject_kvk: null,
-      status_id: null,
-      resultaat_id: null,
-      created_at: now,
-      data: dataOf(body),
-    };
-    await insertWithIdentificatie(trx, row, row.identificatie !== '');
-    const json = zaakJson(ctx.baseUrl, row);
-    await announce(trx, caller, json, {
-      resource: 'zaak',
-      url: json.url,
-      actie: 'create',
-      oud: null,
-      nieuw: json,
-    });
-    return json;
+  const conn: Conn = trxIn ?? ctx.db;
+  const zaaktype = await resolveZaaktype(ctx, conn, body.zaaktype as string);
+  const { hoofdzaakId } = await checkZaakRules(ctx, conn, body, zaaktype);
+  const vertrouwelijkheid =
+    (body.vertrouwelijkheidaanduiding as string) ||
+    (zaaktype.vertrouwelijkheidaanduiding as string) ||
+    'openbaar';
+  requireTypeAccess(
+    caller.auth,
+    'zrc',
+    [SCOPES.aanmaken],
+    'zaaktype',
+    body.zaaktype as string,
+    vertrouwelijkheid,
+  );
+  const local = parseLocalUrl(ctx.baseUrl, body.zaaktype as string);
+  const now = new Date();
+  const row: ZaakRow = {
+    id: randomUUID(),
+    organisation_id: caller.organisationId,
+    dienst_id: null, // read by the insert itself (dienstOfZaaktypeExpression)
+    zaaktype: body.zaaktype as string,
+    zaaktype_key: await zaaktypeKey(ctx.db, conn, body.zaaktype as string),
+    identificatie: (body.identificatie as string) || '',
+    bronorganisatie: body.bronorganisatie as string,
+    verantwoordelijke_organisatie: body.verantwoordelijkeOrganisatie as string,
+    vertrouwelijkheidaanduiding: vertrouwelijkheid,
+    vertrouwelijkheid_rank: vertrouwelijkheidRank(vertrouwelijkheid),
+    registratiedatum: (body.registratiedatum as string) || now.toISOString().slice(0, 10),
+    startdatum: body.startdatum as string,
+    einddatum: null,
+    einddatum_gepland: (body.einddatumGepland as string | null) ?? null,
+    uiterlijke_einddatum_afdoening: (body.uiterlijkeEinddatumAfdoening as string | null) ?? null,
+    publicatiedatum: (body.publicatiedatum as string | null) ?? null,
+    archiefnominatie: (body.archiefnominatie as string | null) || null,
+    archiefstatus: (body.archiefstatus as string) || 'nog_te_archiveren',
+    archiefactiedatum: (body.archiefactiedatum as string | null) || null,
+    hoofdzaak_id: hoofdzaakId,
+    subject_bsn: null,
+    subject_kvk: null,
+    status_id: null,
+    resultaat_id: null,
+    created_at: now,
+    data: dataOf(body),
+  };
+  // The JSON before the insert has the chosen identificatie or none yet; the statement puts in the one it got.
+  const before = zaakJson(ctx.baseUrl, row);
+  const announced = announcement(caller, before, {
+    resource: 'zaak',
+    url: before.url,
+    actie: 'create',
+    oud: null,
+    nieuw: before,
   });
+  const dienst = local ? dienstOfZaaktypeExpression(local.id) : undefined;
+  await insertWithIdentificatie(conn, row, row.identificatie !== '', announced, dienst);
+  return zaakJson(ctx.baseUrl, row);
 }
 
 /** The zaak as the client may see it: 403 when its zaaktype or confidentiality is beyond the client's rights. */

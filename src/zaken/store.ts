@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
+import { OUTBOX_CHANNEL } from '../platform/outbox/outbox.ts';
+import type { Announcement } from './events.ts';
 
 /**
  * Loket's case record: the `zrc_zaak` row and the exact counters kept with it. Every insert, delete and
@@ -138,29 +140,60 @@ async function countDelta(
  * Inserts a zaak unless its (bronorganisatie, identificatie) exists already, with its counter delta, in one
  * statement; answers whether it did. Never fails on that clash, so the caller can pick another
  * identificatie in the same transaction. `numbered`: the identificatie is `ZAAK-<year>-<number>` with the
- * next number of `zrc_identificatie_seq` (row.identificatie is set to it).
+ * next number of `zrc_identificatie_seq` (row.identificatie is set to it). `announced`: the same statement
+ * also writes the change's outbox event (and its pg_notify) and audit trail row, whose `resource_weergave`
+ * and `nieuw.identificatie` are the identificatie the insert got — one round trip for all of it, and none
+ * of it when the insert did not happen. `dienst`: the dienst_id as an expression, read by the statement.
  */
-export async function insertZaak(trx: Trx, row: ZaakRow, numbered = false): Promise<boolean> {
+export async function insertZaak(
+  conn: Conn,
+  row: ZaakRow,
+  numbered = false,
+  announced?: Announcement,
+  dienst?: RawBuilder<string | null>,
+): Promise<boolean> {
   const columns = Object.keys(row) as (keyof ZaakRow)[];
   const values = columns.map((c) => {
+    if (c === 'dienst_id' && dienst) return dienst;
     if (c === 'data') return sql`${JSON.stringify(row.data)}::jsonb`;
     if (c === 'identificatie' && numbered)
       return sql`'ZAAK-' || ${row.startdatum.slice(0, 4)} || '-' || lpad(nextval('zrc_identificatie_seq')::text, 10, '0')`;
     return sql`${row[c]}`;
   });
-  const { rows } = await sql<{ identificatie: string }>`
+  const { rows } = await sql<{ identificatie: string; dienst_id: string | null }>`
     with z as (
       insert into zrc_zaak (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(values)})
       on conflict (bronorganisatie, identificatie) do nothing
-      returning identificatie, organisation_id, zaaktype_key, vertrouwelijkheid_rank
+      returning identificatie, dienst_id, organisation_id, zaaktype_key, vertrouwelijkheid_rank
     ), d as (
       insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, n)
       select organisation_id, zaaktype_key, vertrouwelijkheid_rank, ${bucketOf(new Date(row.created_at))}, 1 from z
-    )
-    select identificatie from z`.execute(trx);
+    )${announced ? announcedParts(announced) : sql``}
+    select identificatie, dienst_id${announced ? sql`, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified` : sql``}
+    from z`.execute(conn);
   if (!rows[0]) return false;
   row.identificatie = rows[0].identificatie;
+  row.dienst_id = rows[0].dienst_id;
   return true;
+}
+
+const AUDIT_TYPES: Record<string, string> = { id: 'uuid', resultaat: 'int', oud: 'jsonb' };
+
+/** The outbox event `e` and audit trail row `a` of a zaak insert `z`, as further parts of its statement. */
+function announcedParts({ event, audit }: Announcement): RawBuilder<unknown> {
+  const fixed = Object.entries(audit).filter(([c]) => c !== 'resource_weergave' && c !== 'nieuw');
+  return sql`, e as (
+      insert into outbox_event (organisation_id, topic, payload, trace_id)
+      select ${event.organisationId}::text, ${event.topic}::text, ${JSON.stringify(event.payload)}::jsonb,
+        ${event.traceId ?? null}::text
+      from z returning id
+    ), a as (
+      insert into zgw_audittrail (${sql.join(fixed.map(([c]) => sql.ref(c)))}, resource_weergave, nieuw)
+      select ${sql.join(fixed.map(([c, v]) => sql`${v}::${sql.raw(AUDIT_TYPES[c] ?? 'text')}`))}, z.identificatie,
+        jsonb_set(${audit.nieuw}::jsonb, '{identificatie}', to_jsonb(z.identificatie))
+      from z
+    )
+`;
 }
 
 export type ZaakChanges = Partial<

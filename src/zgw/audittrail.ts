@@ -81,27 +81,29 @@ export function auditActor(req: FastifyRequest): AuditActor {
 }
 
 export async function recordAudit(trx: Trx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('zgw_audittrail')
-    .values({
-      id: crypto.randomUUID(),
-      organisation_id: actor.organisationId,
-      bron: entry.bron,
-      applicatie_id: actor.applicatieId,
-      applicatie_weergave: actor.applicatieWeergave,
-      gebruikers_id: actor.gebruikersId,
-      gebruikers_weergave: actor.gebruikersWeergave,
-      actie: entry.actie,
-      resultaat: entry.resultaat,
-      hoofd_object: entry.hoofdObject,
-      resource: entry.resource,
-      resource_url: entry.resourceUrl,
-      resource_weergave: entry.resourceWeergave ?? '',
-      toelichting: entry.toelichting ?? '',
-      oud: entry.oud === undefined || entry.oud === null ? null : JSON.stringify(entry.oud),
-      nieuw: entry.nieuw === undefined || entry.nieuw === null ? null : JSON.stringify(entry.nieuw),
-    })
-    .execute();
+  await trx.insertInto('zgw_audittrail').values(auditRow(actor, entry)).execute();
+}
+
+/** The `zgw_audittrail` row of one change (for a statement that writes it along with the change). */
+export function auditRow(actor: AuditActor, entry: AuditEntry) {
+  return {
+    id: crypto.randomUUID() as string,
+    organisation_id: actor.organisationId,
+    bron: entry.bron as string,
+    applicatie_id: actor.applicatieId,
+    applicatie_weergave: actor.applicatieWeergave,
+    gebruikers_id: actor.gebruikersId,
+    gebruikers_weergave: actor.gebruikersWeergave,
+    actie: entry.actie,
+    resultaat: entry.resultaat,
+    hoofd_object: entry.hoofdObject,
+    resource: entry.resource,
+    resource_url: entry.resourceUrl,
+    resource_weergave: entry.resourceWeergave ?? '',
+    toelichting: entry.toelichting ?? '',
+    oud: entry.oud === undefined || entry.oud === null ? null : JSON.stringify(entry.oud),
+    nieuw: entry.nieuw === undefined || entry.nieuw === null ? null : JSON.stringify(entry.nieuw),
+  };
 }
 
 /**

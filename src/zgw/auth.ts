@@ -24,7 +24,8 @@ declare module 'fastify' {
 }
 
 /**
- * After the JWT check: loads the client's autorisaties (fresh on every request, so a change to an
+ * After the JWT check: loads the client's autorisaties (remembered until they change, in this process at
+ * once and in others at the commit's notification: platform/auth/client-cache.ts, so a change to an
  * application applies to the very next request) and demands the route's scopes. Type- and
  * confidentiality-level checks happen in the services, which know the object.
  */

@@ -1,5 +1,5 @@
 import type { Trx } from '../platform/db/transaction.ts';
-import { publish } from '../platform/outbox/outbox.ts';
+import { type NewEvent, publish } from '../platform/outbox/outbox.ts';
 
 /** A ZGW notification (Notificaties API "Notificatie" schema) about one resource change. */
 export interface ZgwNotification {
@@ -24,11 +24,15 @@ export async function emitZgwNotification(
   n: Omit<ZgwNotification, 'aanmaakdatum'> & { aanmaakdatum?: string },
   traceId?: string,
 ): Promise<void> {
+  await publish(trx, zgwNotificationEvent(organisationId, n, traceId));
+}
+
+/** The outbox event of a ZGW notification (for a statement that writes it along with the change). */
+export function zgwNotificationEvent(
+  organisationId: string,
+  n: Omit<ZgwNotification, 'aanmaakdatum'> & { aanmaakdatum?: string },
+  traceId?: string,
+): NewEvent<ZgwNotification> {
   const notification: ZgwNotification = { ...n, aanmaakdatum: n.aanmaakdatum ?? new Date().toISOString() };
-  await publish(trx, {
-    organisationId,
-    topic: `${ZGW_TOPIC_PREFIX}${n.kanaal}`,
-    payload: notification,
-    traceId,
-  });
+  return { organisationId, topic: `${ZGW_TOPIC_PREFIX}${n.kanaal}`, payload: notification, traceId };
 }

@@ -1,4 +1,5 @@
 import { type MigrationSet, sqlMigration } from '../db/migrate.ts';
+import { CLIENTS_CHANGED_FUNCTION, clientsChangedTrigger } from './client-cache.ts';
 
 export const authMigrations: MigrationSet = {
   '2026_11_23_0300_auth': sqlMigration([
@@ -20,5 +21,10 @@ export const authMigrations: MigrationSet = {
       expires_at timestamptz not null
     )`,
     'create index web_session_expiry on web_session (expires_at)',
+  ]),
+  // Every process forgets what it remembered about API clients when a secret changes (client-cache.ts).
+  '2026_11_23_9800_auth_client_changes': sqlMigration([
+    CLIENTS_CHANGED_FUNCTION,
+    clientsChangedTrigger('api_client_secret'),
   ]),
 };

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { Trx } from '../db/transaction.ts';
 import { problems } from '../http/problem.ts';
 import type { App } from '../http/server.ts';
+import { cachedClientRead, clientsChanged } from './client-cache.ts';
 
 /** The API client behind a verified ZGW JWT. */
 export interface ApiClient {
@@ -29,6 +30,8 @@ export async function setClientSecret(
     .values({ client_id: clientId, secret, organisation_id: organisationId })
     .onConflict((oc) => oc.column('client_id').doUpdateSet({ secret, organisation_id: organisationId }))
     .execute();
+  // Outside a transaction the change is committed now; a transaction's owner says so after its commit.
+  if (!db.isTransaction) clientsChanged(db as Db);
 }
 
 const CLOCK_SKEW_SECONDS = 60;
@@ -57,11 +60,13 @@ export async function verifyZgwToken(
     throw problems.notAuthenticated('Het token is geen geldige JWT.');
   }
   if (!clientId) throw problems.notAuthenticated('Het token heeft geen client_id.');
-  const row = await db
-    .selectFrom('api_client_secret')
-    .select(['secret', 'organisation_id'])
-    .where('client_id', '=', clientId)
-    .executeTakeFirst();
+  const row = await cachedClientRead(db, `secret ${clientId}`, () =>
+    db
+      .selectFrom('api_client_secret')
+      .select(['secret', 'organisation_id'])
+      .where('client_id', '=', clientId)
+      .executeTakeFirst(),
+  );
   if (!row) throw problems.notAuthenticated('Onbekende client_id.');
   const claims = verifyHs256(token, row.secret, now() / 1000);
   const nowSeconds = now() / 1000;

@@ -116,7 +116,18 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // Fail fast with a clear message instead of on the first request.
   await pool.query('select 1');
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  const listeners: pg.PoolClient[] = [];
+  // One connection listens for every channel (a connection per channel would take the pool's).
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let listener: Promise<pg.PoolClient> | null = null;
+  const listening = () => {
+    listener ??= pool.connect().then((client) => {
+      client.on('notification', (msg) => {
+        for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+      });
+      return client;
+    });
+    return listener;
+  };
   return {
     backend: 'postgres',
     schema: schema ?? null,
@@ -125,20 +136,25 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       await pool.query(text);
     },
     async listen(channel, onNotify) {
-      const client = await pool.connect();
-      listeners.push(client);
-      client.on('notification', (msg) => {
-        if (msg.channel === channel) onNotify(msg.payload ?? '');
-      });
-      await client.query(`listen ${quoteIdent(channel)}`);
+      const client = await listening();
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await client.query(`listen ${quoteIdent(channel)}`);
+      }
+      const handler = (payload: string) => onNotify(payload);
+      set.add(handler);
       return async () => {
+        set.delete(handler);
+        if (set.size > 0 || handlers.get(channel) !== set) return;
+        handlers.delete(channel);
         await client.query(`unlisten ${quoteIdent(channel)}`).catch(() => {});
-        client.release();
-        listeners.splice(listeners.indexOf(client), 1);
       };
     },
     async close() {
-      for (const c of listeners.splice(0)) c.release();
+      if (listener) (await listener).release();
+      listener = null;
       await db.destroy();
     },
   };

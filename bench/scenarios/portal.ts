@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { DEMO_BSN } from '../../src/demo/people.ts';
 import { createSession, SESSION_COOKIE } from '../../src/platform/auth/sessions.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { round } from '../lib.ts';
+import { cpuTimeMs, round } from '../lib.ts';
 import type { BenchContext, BenchScenario } from '../types.ts';
 
 /**
@@ -97,6 +97,7 @@ const scenarios: BenchScenario[] = [
       const links = new Set(page.match(/href="\/zaken\/[0-9a-f-]{36}"/g) ?? []).size;
       if (check.status !== 200 || links < CASES)
         throw new Error(`home page: status ${check.status}, ${links} case links (expected ${CASES})`);
+      const cpuBefore = cpuTimeMs(ctx.serverPid);
       const result = await autocannon({
         url: `${ctx.baseUrl}/`,
         connections: CONNECTIONS,
@@ -106,6 +107,10 @@ const scenarios: BenchScenario[] = [
       if (result.non2xx > 0 || result.errors > 0)
         throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
       const p50 = round(result.latency.p50);
+      const cpuPerPage = round((cpuTimeMs(ctx.serverPid) - cpuBefore) / Math.max(1, result.requests.total));
+      console.log(
+        `\n  ${Math.round(Buffer.byteLength(page) / 1024)} kB of HTML; p50 ${p50} ms, p99 ${round(result.latency.p99)} ms; server CPU ${cpuPerPage} ms per page`,
+      );
       return {
         connections: CONNECTIONS,
         p50_ms: p50,

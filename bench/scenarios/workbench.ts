@@ -19,7 +19,7 @@ import type { BenchContext, BenchScenario } from '../types.ts';
  *
  * Measured: the page under load at 16 connections (autocannon), with the server's own time per page from
  * its Server-Timing header (arrival of the request to rendered HTML); and as baseline, in the same run,
- * the page's bare SQL (the same queries over a pg pool, 16 loops), which is the floor the database sets.
+ * the page's data as bare SQL in three plain queries over a pg pool (16 loops): what the database costs without Loket.
  */
 
 const CONNECTIONS = 16;
@@ -67,7 +67,7 @@ select c.case_id, 'bench-' || k || '#1', c.org, 'bench-' || k, 'Benchtaak ' || k
 from c cross join generate_series(1, 3) k
 where exists (select 1 from plans p where p.org = c.org)`;
 
-/** The page's queries as bare SQL (what workQueue, queueCounts and queuePlans ask), for the baseline. */
+/** The data of the page as three plain queries (rows, list counts, case types; `queueView` asks them as one statement), for the baseline. */
 const OURS = `((assignee_kind = 'team' and assignee = $2) or (assignee_kind = 'role' and assignee = any($3)))`;
 const TEAM_WHERE = `organisation_id = $1 and state in ('enabled', 'active') and ${OURS}`;
 const BARE = [

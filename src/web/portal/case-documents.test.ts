@@ -5,10 +5,12 @@ import { loadCasePlan } from '../../cases/engine/apply.ts';
 import { recordContact } from '../../contact/index.ts';
 import { fileRequest } from '../../contact/requests.ts';
 import { DEMO_BSN } from '../../demo/people.ts';
+import { DEMO_STAFF } from '../../demo/staff.ts';
 import { documentsOfObject } from '../../documenten/index.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
 import type { CookieClient } from '../../testing/browserless.ts';
 import { getZaak, zaakUrl } from '../../zaken/index.ts';
+import { staffSession, web } from '../workbench/test-support.ts';
 import { csrfOf, loginCitizen, startPortalLoket } from './test-support.ts';
 
 /** A citizen's upload becomes a document of the case; the case page shows it and the case's contact. */
@@ -65,6 +67,12 @@ describeBackends('portal case page: documents and contact', (database) => {
 
     const page = await (await sanne.request(`/zaken/${caseId}`)).text();
     expect(page).toContain('Inkomensverklaring (loonstrook.pdf)');
+    // The workbench reads the case's documents from the same place.
+    const zaak = await getZaak(database().db, caseId);
+    const staffId = DEMO_STAFF.find((s) => s.organisationId === zaak?.organisation_id)?.id as string;
+    const workbench = await web(loket)(await staffSession(database(), staffId), `/werkplek/zaken/${caseId}`);
+    expect(workbench.status).toBe(200);
+    expect(workbench.text).toContain('loonstrook.pdf');
     expect(page).toContain('Document ontvangen: Inkomensverklaring');
     const logged = await database()
       .db.selectFrom('processing_log')

@@ -27,7 +27,7 @@ export function documentenOf(database: Database): DocumentenContext {
   return ctx;
 }
 
-/** Streams content into the store, never holding it whole; at most `max` bytes (`truncated` beyond). */
+/** Streams content into the store, never holding it whole; `truncated` when the source stopped at its limit. */
 export async function receiveContent(
   ctx: DocumentenContext,
   content: Readable & { truncated?: boolean },

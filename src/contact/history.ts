@@ -181,26 +181,27 @@ export async function contactHistoryOfPerson(db: Conn, bsn: string, actor: Actor
 
 /**
  * The contact history of one case. Staff pass their organisation: another organisation's case gives
- * nothing. The citizen's portal passes the case's own organisation after checking the case is theirs.
+ * nothing. The citizen's portal passes the case's own organisation after checking the case is theirs,
+ * and `subjectBsn`: only that person's requests and moments are read (and recorded as read).
  */
 export async function contactHistoryOfCase(
   db: Conn,
   caseId: string,
-  viewer: { organisationId: string; actor: Actor },
+  viewer: { organisationId: string; actor: Actor; subjectBsn?: string; traceId?: string },
 ): Promise<ContactHistory> {
   return inTransaction(db, async (trx) => {
     const requests = (await requestsOfCase(trx, caseId)).filter(
-      (r) => r.organisationId === viewer.organisationId,
+      (r) =>
+        r.organisationId === viewer.organisationId &&
+        (viewer.subjectBsn === undefined || r.subjectBsn === viewer.subjectBsn),
     );
-    const moments = (
-      await trx
-        .selectFrom('contact_moment')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('organisation_id', '=', viewer.organisationId)
-        .orderBy('occurred_at', 'desc')
-        .execute()
-    ).map(toMoment);
+    let q = trx
+      .selectFrom('contact_moment')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('organisation_id', '=', viewer.organisationId);
+    if (viewer.subjectBsn !== undefined) q = q.where('subject_bsn', '=', viewer.subjectBsn);
+    const moments = (await q.orderBy('occurred_at', 'desc').execute()).map(toMoment);
     const people = new Set([...requests.map((r) => r.subjectBsn), ...moments.map((m) => m.subjectBsn)]);
     await recordProcessing(
       trx,
@@ -212,6 +213,7 @@ export async function contactHistoryOfCase(
         dataCategories: ['contactverzoek', 'contactmoment'],
         purpose: t.processing.purposeHistory,
         legalBasis: t.processing.legalBasis,
+        traceId: viewer.traceId,
       })),
     );
     return { requests, moments };

@@ -6,6 +6,7 @@ import { ZGW_APIS } from '../zgw/urls.ts';
 import { sweep } from './content.ts';
 import type { DocumentenContext } from './context.ts';
 import { documentenMigrations } from './migrations.ts';
+import { rememberContext } from './received.ts';
 import { readEioJson } from './repository.ts';
 import { registerEioRoutes } from './routes.ts';
 import { registerRelatedRoutes } from './routes-related.ts';
@@ -47,6 +48,8 @@ export function documentenModule(
         partSize: config.documents.partSize,
         log,
       };
+      // Other modules reach this context through index.ts (documentenOf).
+      rememberContext(database, ctx);
       await registerApiGroup(
         app,
         {

@@ -15,7 +15,7 @@ export type EioBody = Record<string, unknown>;
 const RESOURCE = 'enkelvoudiginformatieobject';
 
 /** The informatieobjecttype must exist, be one, and be published (`not-published`). */
-async function resolveType(ctx: DocumentenContext, conn: Conn, url: string) {
+export async function resolveType(ctx: DocumentenContext, conn: Conn, url: string) {
   const iot = await ctx.local.resolve(
     conn,
     'informatieobjecttype',
@@ -146,47 +146,75 @@ export async function createEio(ctx: DocumentenContext, caller: Caller, body: Ei
     vertrouwelijkheidaanduiding: vertrouwelijkheid,
   });
   const content = await planContent(ctx, body, null);
-  const json = await keepingContentOnlyIfDone(ctx, [content.fresh ? content.key : null], () =>
-    inTransaction(ctx.db, async (trx) => {
-      const bron = body.bronorganisatie as string;
-      let identificatie = (body.identificatie as string) || '';
-      if (identificatie && (await identificatieTaken(trx, bron, identificatie)))
-        throw problems.invalidField('identificatie', 'identificatie-niet-uniek', t.identificatieNotUnique);
-      if (!identificatie) identificatie = await nextIdentificatie(trx);
-      data.identificatie = identificatie;
-      const eio = {
-        id: randomUUID(),
-        organisation_id: caller.organisationId,
-        identificatie,
-        bronorganisatie: bron,
-        versie: 1,
-        lock: content.parts ? newLock() : '',
+  return keepingContentOnlyIfDone(ctx, [content.fresh ? content.key : null], () =>
+    inTransaction(ctx.db, (trx) =>
+      insertEio(ctx, trx, caller, {
+        bronorganisatie: body.bronorganisatie as string,
+        identificatie: (body.identificatie as string) || '',
         informatieobjecttype: body.informatieobjecttype as string,
-        vertrouwelijkheid_rank: vertrouwelijkheidRank(vertrouwelijkheid),
-        trefwoorden: JSON.stringify(data.trefwoorden ?? []),
-      };
-      await trx.insertInto('drc_eio').values(eio).execute();
-      const version = {
-        eio_id: eio.id,
-        versie: 1,
-        begin_registratie: new Date(),
-        content_key: content.key,
-        bestandsomvang: content.bestandsomvang,
-        data: JSON.stringify(data),
-      };
-      await trx.insertInto('drc_eio_version').values(version).execute();
-      if (content.parts) await createParts(ctx, trx, eio.id, content.bestandsomvang ?? 0);
-      const created = eioJson(ctx.baseUrl, eio, { ...version, data }, await loadParts(trx, eio.id));
-      await announce(trx, caller, created, 'create', {
-        resource: RESOURCE,
-        url: created.url,
-        oud: null,
-        nieuw: created,
-      });
-      return content.parts ? { ...created, lock: eio.lock } : created;
-    }),
+        data,
+        content,
+      }),
+    ),
   );
-  return json;
+}
+
+/**
+ * Version 1 of a new document in the caller's transaction, with its notification and audit trail row.
+ * `data` holds the version's fields (vertrouwelijkheidaanduiding set); `content` what planContent or a
+ * store gave. Also the way other modules register a document (see index.ts).
+ */
+export async function insertEio(
+  ctx: DocumentenContext,
+  trx: Trx,
+  caller: Caller,
+  input: {
+    bronorganisatie: string;
+    identificatie: string;
+    informatieobjecttype: string;
+    data: Record<string, unknown>;
+    content: Pick<ContentPlan, 'key' | 'bestandsomvang' | 'parts'>;
+  },
+) {
+  const { data, content } = input;
+  const bron = input.bronorganisatie;
+  let identificatie = input.identificatie;
+  if (identificatie && (await identificatieTaken(trx, bron, identificatie)))
+    throw problems.invalidField('identificatie', 'identificatie-niet-uniek', t.identificatieNotUnique);
+  if (!identificatie) identificatie = await nextIdentificatie(trx);
+  data.identificatie = identificatie;
+  data.bronorganisatie = bron;
+  data.informatieobjecttype = input.informatieobjecttype;
+  const eio = {
+    id: randomUUID(),
+    organisation_id: caller.organisationId,
+    identificatie,
+    bronorganisatie: bron,
+    versie: 1,
+    lock: content.parts ? newLock() : '',
+    informatieobjecttype: input.informatieobjecttype,
+    vertrouwelijkheid_rank: vertrouwelijkheidRank(data.vertrouwelijkheidaanduiding as string),
+    trefwoorden: JSON.stringify(data.trefwoorden ?? []),
+  };
+  await trx.insertInto('drc_eio').values(eio).execute();
+  const version = {
+    eio_id: eio.id,
+    versie: 1,
+    begin_registratie: new Date(),
+    content_key: content.key,
+    bestandsomvang: content.bestandsomvang,
+    data: JSON.stringify(data),
+  };
+  await trx.insertInto('drc_eio_version').values(version).execute();
+  if (content.parts) await createParts(ctx, trx, eio.id, content.bestandsomvang ?? 0);
+  const created = eioJson(ctx.baseUrl, eio, { ...version, data }, await loadParts(trx, eio.id));
+  await announce(trx, caller, created, 'create', {
+    resource: RESOURCE,
+    url: created.url,
+    oud: null,
+    nieuw: created,
+  });
+  return content.parts ? { ...created, lock: eio.lock } : created;
 }
 
 /** The lock rules of PUT/PATCH, in the reference implementation's order. */

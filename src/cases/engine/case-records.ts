@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Trx } from '../../platform/db/transaction.ts';
 import { getOrganisation } from '../../platform/organisations.ts';
 import {
+  addZaakPart,
   casesOfSubject,
   createRol,
   createZaak,
@@ -241,6 +242,44 @@ export class CaseRecords {
     const type = typeUrl ? await this.local.lookup(db as Db, typeUrl) : null;
     if (typeof type?.omschrijving !== 'string') return null;
     return { caseId: uuidOf(zaak), documentId: eioUrl, documentType: type.omschrijving.toLowerCase() };
+  }
+
+  /**
+   * The informatieobjecttype a person's upload for this case gets: of the zaaktype's types the one named
+   * like the document the plan asks for, else "Bewijsstuk", else the first. Null when it has none here.
+   */
+  async uploadType(db: Conn, caseId: string, documentType: string): Promise<string | null> {
+    const row = await getZaak(db, caseId);
+    const zaaktype =
+      row && this.local.isLocal(row.zaaktype) ? await this.local.lookup(db as Db, row.zaaktype) : null;
+    const types: { url: string; name: string }[] = [];
+    for (const url of (zaaktype?.informatieobjecttypen as string[] | undefined) ?? []) {
+      const iot = this.local.isLocal(url) ? await this.local.lookup(db as Db, url) : null;
+      if (typeof iot?.omschrijving === 'string') types.push({ url, name: iot.omschrijving.toLowerCase() });
+    }
+    const named = (name: string) => types.find((t) => t.name === name)?.url;
+    return named(documentType.toLowerCase()) ?? named('bewijsstuk') ?? types[0]?.url ?? null;
+  }
+
+  /** Relates a document to the case's zaak (a zaakinformatieobject), through Zaken, as `actor`. */
+  async linkDocument(
+    trx: Trx,
+    caseId: string,
+    documentUrl: string,
+    titel: string,
+    actor: Actor,
+  ): Promise<void> {
+    const row = await getZaak(trx, caseId);
+    if (!row) throw new Error('zaak not found');
+    const ctx = { db: trx as unknown as Db, baseUrl: this.config.baseUrl, local: this.local };
+    await addZaakPart(
+      ctx,
+      callerFor(row.organisation_id, actor),
+      'zaakinformatieobject',
+      { zaak: zaakUrl(this.config.baseUrl, caseId), informatieobject: documentUrl, titel },
+      undefined,
+      trx,
+    );
   }
 
   /**

@@ -7,6 +7,7 @@ import { ZGW_TOPIC_PREFIX } from '../../zgw/notifications.ts';
 import { type Actor, type PlanEvent, PlanEventError, type PlanState } from '../plan/index.ts';
 import { applyCaseEvent } from './apply.ts';
 import { attachPlan, type EngineDeps } from './cases.ts';
+import { documentTakenByTask } from './tasks.ts';
 
 /**
  * Case events from other modules, fed into the plan. Topics:
@@ -116,7 +117,8 @@ async function handle(trx: Trx, deps: EngineDeps, what: Translated, log: Logger,
   if ('document' in what) {
     // A document linked to the zaak through Zaken/Documenten: `document-received` for the plan.
     const doc = await deps.records.documentOfZio(trx, what.document);
-    if (!doc) return;
+    // A citizen's upload was received when the task took it (citizen.ts): not a second time.
+    if (!doc || (await documentTakenByTask(trx, doc.caseId, doc.documentId))) return;
     what = {
       caseId: doc.caseId,
       event: { type: 'document-received', documentType: doc.documentType, documentId: doc.documentId },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/transaction.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Actor, Assignee, PlanResult } from '../plan/index.ts';
@@ -137,6 +138,17 @@ export async function storeTaskOutcome(
     .where('case_id', '=', caseId)
     .where('instance_id', '=', instanceId)
     .execute();
+}
+
+/** Whether a citizen task of the case already took this document (its outcome names it). */
+export async function documentTakenByTask(db: Conn, caseId: string, documentId: string): Promise<boolean> {
+  const row = await t(db)
+    .selectFrom('case_task')
+    .select('instance_id')
+    .where('case_id', '=', caseId)
+    .where(sql<string>`outcome -> 'document' ->> 'id'`, '=', documentId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function completeTask(

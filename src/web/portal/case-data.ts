@@ -1,21 +1,25 @@
 import { type CitizenCasePlan, casePlansOf, deadlinesOfCases } from '../../cases/engine/citizen-views.ts';
 import { type Notice, noticesOf } from '../../cases/engine/notices.ts';
 import { citizenTasksOf, type Task } from '../../cases/engine/tasks.ts';
+import { type ContactHistory, contactHistoryOfCase } from '../../contact/index.ts';
 import { type Decision, decisionsOfCase } from '../../decisions/index.ts';
+import { documentsOfObject, type ListedDocument } from '../../documenten/index.ts';
 import type { Trx } from '../../platform/db/transaction.ts';
 import { getOrganisation, type Organisation } from '../../platform/organisations.ts';
-import { getZaak, type ZaakRow } from '../../zaken/index.ts';
+import { getZaak, type ZaakRow, zaakUrl } from '../../zaken/index.ts';
 import { logOwnRead } from './overview.ts';
 import type { Citizen } from './page.ts';
 
 /** One case as its citizen sees it; null when it does not exist or is not theirs (both look the same). */
 
-export interface Upload {
-  id: string;
-  instanceId: string;
-  fileName: string;
-  size: number;
-  createdAt: Date;
+/** Documents of the case the citizen sees: not drafts, not internal or secret (see citizenMaySee). */
+const HIDDEN_LEVELS = new Set(['intern', 'confidentieel', 'geheim', 'zeer_geheim']);
+const DRAFT = new Set(['in_bewerking', 'ter_vaststelling']);
+
+export function citizenMaySee(d: ListedDocument): boolean {
+  return (
+    d.id !== null && !HIDDEN_LEVELS.has(d.vertrouwelijkheidaanduiding ?? '') && !DRAFT.has(d.status ?? '')
+  );
 }
 
 export interface CaseView {
@@ -26,7 +30,8 @@ export interface CaseView {
   tasks: Task[];
   notices: Notice[];
   decisions: Decision[];
-  uploads: Upload[];
+  documents: ListedDocument[];
+  contact: ContactHistory;
 }
 
 /** The case only when it is this person's: another person's case id reads nothing at all. */
@@ -41,6 +46,7 @@ export async function readCase(
   who: Citizen,
   caseId: string,
   traceId: string,
+  baseUrl: string,
 ): Promise<CaseView | null> {
   const zaak = await ownCase(trx, who, caseId);
   if (!zaak) return null;
@@ -60,20 +66,14 @@ export async function readCase(
   const decisions = (await decisionsOfCase(trx, zaak.organisation_id, caseId)).filter(
     (d) => d.status === 'final' || d.status === 'superseded',
   );
-  const uploads = (
-    await trx
-      .selectFrom('portal_upload')
-      .select(['id', 'instance_id', 'file_name', 'size', 'created_at'])
-      .where('case_id', '=', caseId)
-      .orderBy('created_at')
-      .execute()
-  ).map((u) => ({
-    id: u.id as string,
-    instanceId: u.instance_id as string,
-    fileName: u.file_name as string,
-    size: Number(u.size),
-    createdAt: new Date(u.created_at as string),
-  }));
+  const documents = (await documentsOfObject(trx, zaakUrl(baseUrl, caseId))).filter(citizenMaySee);
+  // The contact module records this read itself (per person, with this request's trace id).
+  const contact = await contactHistoryOfCase(trx, caseId, {
+    organisationId: zaak.organisation_id,
+    actor: { kind: 'citizen', id: who.actorId },
+    subjectBsn: who.bsn,
+    traceId,
+  });
   await logOwnRead(trx, who, traceId, ['zaak', 'taak', 'besluit', 'document']);
-  return { zaak, organisation, plan, deadlines, tasks, notices, decisions, uploads };
+  return { zaak, organisation, plan, deadlines, tasks, notices, decisions, documents, contact };
 }

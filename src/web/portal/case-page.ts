@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { contactTexts } from '../../contact/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { App } from '../../platform/http/server.ts';
@@ -61,7 +62,10 @@ function history(v: CaseView): SafeHtml {
       .map((m) => ({ at: m.reachedAt as string, what: t.events.milestone(m.name) })),
     ...v.notices.map((n) => ({ at: n.createdAt.toISOString(), what: t.events.notice(n.subject) })),
     ...v.decisions.map((d) => ({ at: d.decidedAt ?? v.zaak.startdatum, what: t.events.decision })),
-    ...v.uploads.map((u) => ({ at: u.createdAt.toISOString(), what: t.uploaded(u.fileName) })),
+    ...v.documents.map((d) => ({
+      at: (d.registeredAt ?? new Date(0)).toISOString(),
+      what: t.events.document(d.titel),
+    })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return table({
     id: 'geschiedenis',
@@ -69,6 +73,40 @@ function history(v: CaseView): SafeHtml {
     columns: [{ header: t.historyColumns.when }, { header: t.historyColumns.what }],
     rows: events.map((e) => [dateTime(e.at), e.what]),
   });
+}
+
+/** A summary as the person may read it: the first sentence or so, not a whole note. */
+function short(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+function contactHistory(v: CaseView): SafeHtml {
+  const open = v.contact.requests.filter((r) => r.status === 'open');
+  const moments = v.contact.moments;
+  return html`${
+    open.length > 0 &&
+    html`${heading(3, t.contactRequests)}${unorderedList(
+      open.map((r) => t.requestOpen(contactTexts.kinds[r.kind], tx.formatDay(r.dueDate))),
+    )}`
+  }${heading(3, t.contactMoments)}${
+    moments.length === 0
+      ? paragraph(t.noMoments)
+      : table({
+          id: 'gesprekken',
+          caption: t.momentsCaption,
+          columns: [
+            { header: t.momentColumns.when },
+            { header: t.momentColumns.channel },
+            { header: t.momentColumns.summary },
+          ],
+          rows: moments.map((m) => [
+            dateTime(m.occurredAt),
+            contactTexts.channels[m.channel],
+            short(m.summary),
+          ]),
+        })
+  }`;
 }
 
 function contact(v: CaseView): SafeHtml {
@@ -80,7 +118,7 @@ function contact(v: CaseView): SafeHtml {
       ...(o.openingHours ? [{ key: t.openingHours, value: o.openingHours }] : []),
       ...(o.website ? [{ key: t.website, value: link(o.website, o.website, { external: true }) }] : []),
     ],
-  )}</section>`;
+  )}${contactHistory(v)}</section>`;
 }
 
 function section(id: string, title: string, body: SafeHtml | string): SafeHtml {
@@ -127,11 +165,13 @@ export function renderCase(v: CaseView): SafeHtml {
   )}${section(
     'documenten',
     t.documents,
-    v.uploads.length === 0 ? t.noDocuments : unorderedList(v.uploads.map((u) => t.uploaded(u.fileName))),
+    v.documents.length === 0
+      ? t.noDocuments
+      : unorderedList(v.documents.map((d) => t.document(d.titel, d.bestandsnaam))),
   )}${section('geschiedenis-kop', t.history, history(v))}${contact(v)}`;
 }
 
-export function registerCasePage(app: App, db: Db): void {
+export function registerCasePage(app: App, db: Db, baseUrl: string): void {
   app.get(
     '/zaken/:zaakId',
     {
@@ -145,7 +185,7 @@ export function registerCasePage(app: App, db: Db): void {
       const who = citizenOf(req);
       const { zaakId } = req.params as { zaakId: string };
       const v = await inTransaction(db, async (trx) => {
-        const view = await readCase(trx, who, zaakId, req.id);
+        const view = await readCase(trx, who, zaakId, req.id, baseUrl);
         // Seeing the case is reading its notices.
         for (const n of view?.notices ?? []) await markRead(trx, who.bsn, noticeKey(n.id));
         return view;

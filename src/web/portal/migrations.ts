@@ -2,8 +2,9 @@ import { type MigrationSet, sqlMigration } from '../../platform/db/migrate.ts';
 
 /**
  * The portal's own tables: which messages a person has read, submissions kept when they could not be
- * handled (so nothing is lost) with the staff task that follows them up, and uploads streamed to the
- * document store.
+ * handled (so nothing is lost) with the staff task that follows them up. `portal_upload` is no longer
+ * written: an upload is now a document of the zaak in Documenten (upload.ts); the table keeps uploads made
+ * before that.
  */
 export const portalMigrations: MigrationSet = {
   '2026_11_23_8000_portal': sqlMigration([

@@ -1,10 +1,12 @@
 import type { Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sendNotice } from '../../cases/engine/notices.ts';
+import { recordContact } from '../../contact/index.ts';
 import { DEMO_BSN, demoPersonByBsn } from '../../demo/people.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
 import { browserUnavailable, closeBrowser, crawl, newPage } from '../../testing/browser.ts';
+import { getZaak } from '../../zaken/index.ts';
 import { staffCompletes, staffDecidesMarriage, startPortalLoket } from './test-support.ts';
 
 /**
@@ -154,4 +156,53 @@ describeBackends('citizen portal in the browser', (database) => {
       180_000,
     );
   }
+
+  it.skipIf(skipReason)(
+    'sends a document with the progress bar; it is a document of the case, and the contact shows there too',
+    async () => {
+      const page = await newPage();
+      try {
+        await logIn(page, loket.url, DEMO_BSN.sanne);
+        await page
+          .getByRole('link', { name: /Stuur uw inkomensverklaring/ })
+          .first()
+          .click();
+        await page.getByLabel(/Kies het bestand/).setInputFiles({
+          name: 'inkomen.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from(`%PDF-1.4\n${'x'.repeat(200_000)}\n%%EOF\n`),
+        });
+        await page.getByRole('button', { name: 'Versturen' }).click();
+        await page.waitForURL('**/zaken/*?gedaan=*');
+        const documents = page.getByRole('region', { name: 'Documenten' });
+        expect(await documents.textContent()).toContain('Inkomensverklaring (inkomen.pdf)');
+        // A conversation about the case, so the crawl below also checks the contact table.
+        const caseId = new URL(page.url()).pathname.split('/').pop() as string;
+        const zaak = await getZaak(database().db, caseId);
+        await recordContact(database().db, {
+          subjectBsn: DEMO_BSN.sanne,
+          caseId,
+          channel: 'telefoon',
+          summary: 'Uitgelegd welke inkomensverklaring nodig is.',
+          staff: { id: 'a.bakker', name: 'Anna Bakker', organisationId: zaak?.organisation_id as string },
+        });
+        await page.reload();
+        const talks = page.getByRole('table', { name: 'Uw gesprekken met ons over deze zaak' });
+        expect(await talks.textContent()).toContain('Uitgelegd welke inkomensverklaring nodig is.');
+        // The case page with its documents and contact passes axe too (the crawl above ran before).
+        const cookies = await page.context().cookies();
+        for (const javaScriptEnabled of [true, false]) {
+          const report = await crawl(loket.url, [`/zaken/${caseId}`], {
+            javaScriptEnabled,
+            cookies,
+            maxPages: 1,
+          });
+          expect(report.problems.join('\n')).toBe('');
+        }
+      } finally {
+        await page.close();
+      }
+    },
+    90_000,
+  );
 });

@@ -1,5 +1,5 @@
 import { caseEngineOf } from '../../cases/module.ts';
-import { storageFor } from '../../documenten/storage.ts';
+import { documentenOf } from '../../documenten/index.ts';
 import type { BrpClient } from '../../facts/brp/index.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { RuleRegistry } from '../../rules/index.ts';
@@ -22,10 +22,10 @@ export interface PortalDeps {
 export async function registerPortal(ctx: ModuleContext, deps: PortalDeps): Promise<void> {
   const db = ctx.database.db;
   registerHome(ctx.app, db);
-  registerCasePage(ctx.app, db);
+  registerCasePage(ctx.app, db, ctx.config.baseUrl);
   registerDecisionPage(ctx.app, db, deps.registry);
   registerMyData(ctx.app, db, deps.brp);
   registerMessages(ctx.app, db);
   registerStart(ctx.app, db, caseEngineOf(ctx.database), deps.brp);
-  await registerTasks(ctx.app, db, caseEngineOf(ctx.database).records, storageFor(ctx.config));
+  await registerTasks(ctx.app, db, caseEngineOf(ctx.database).records, documentenOf(ctx.database));
 }

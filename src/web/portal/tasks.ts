@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,11 +5,10 @@ import { Type } from 'typebox';
 import type { CaseRecords } from '../../cases/engine/case-records.ts';
 import { appointmentSlots, type CitizenAnswer, completeCitizenTask } from '../../cases/engine/citizen.ts';
 import { getTask, type Task } from '../../cases/engine/tasks.ts';
-import type { DocumentStorage } from '../../documenten/storage.ts';
+import { type DocumentenContext, forgetContent, receiveContent } from '../../documenten/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type Trx } from '../../platform/db/transaction.ts';
 import type { App } from '../../platform/http/server.ts';
-import { recordProcessing } from '../../processing-log/index.ts';
 import {
   alert,
   button,
@@ -31,6 +29,7 @@ import { caseHref } from './home.ts';
 import { markRead, requestKey, taskHref } from './overview.ts';
 import { CITIZEN_ROUTE, type Citizen, citizenOf, sendNotFound, sendPortalPage } from './page.ts';
 import { portalTexts as tx } from './texts.nl.ts';
+import { registerUpload } from './upload.ts';
 
 /**
  * The citizen's tasks: confirm, choose an appointment slot, send a document. Each form works without
@@ -127,33 +126,34 @@ async function showTask(req: FastifyRequest, reply: FastifyReply, db: Db, s: Tas
   });
 }
 
-/** Completes the task through the case engine; answers false when it is not this person's open task. */
+/**
+ * Completes the task through the case engine; answers false when it is not this person's open task. The
+ * answer can be made in the same transaction (an upload becomes a document first).
+ */
 async function complete(
   db: Db,
   records: CaseRecords,
   who: Citizen,
   zaakId: string,
   taakId: string,
-  answer: CitizenAnswer,
-  extra?: (trx: Trx) => Promise<void>,
+  answer: CitizenAnswer | ((trx: Trx, task: Task) => Promise<CitizenAnswer>),
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     if (!(await ownCase(trx, who, zaakId))) return false;
     const task = await getTask(trx, zaakId, taakId);
     if (task?.assignee.kind !== 'citizen' || task.state !== 'active') return false;
-    await extra?.(trx);
     await completeCitizenTask(trx, records, {
       caseId: zaakId,
       instanceId: taakId,
       bsn: who.bsn,
-      answer,
+      answer: typeof answer === 'function' ? await answer(trx, task) : answer,
       actor: { kind: 'citizen', id: who.actorId, name: who.name },
     });
     return true;
   });
 }
 
-export async function registerTasks(app: App, db: Db, records: CaseRecords, storage: DocumentStorage) {
+export async function registerTasks(app: App, db: Db, records: CaseRecords, docs: DocumentenContext) {
   app.get(UPLOAD_SCRIPT, { config: { auth: 'public' } }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(UPLOAD_JS),
   );
@@ -228,52 +228,20 @@ export async function registerTasks(app: App, db: Db, records: CaseRecords, stor
           file?.file.resume();
           return showTask(req, reply, db, { error: { name: 'document', message: t.uploadRequired } });
         }
-        const stored = await storage.put(file.file);
-        if (file.file.truncated || stored.size === 0) {
-          await storage.delete(stored.key);
+        const stored = await receiveContent(docs, file.file);
+        if (stored.truncated || stored.size === 0) {
+          await forgetContent(docs, stored.key);
           return showTask(req, reply, db, { error: { name: 'document', message: t.uploadRequired } });
         }
-        const id = randomUUID();
-        const name = file.filename.slice(0, 200);
-        const done = await complete(
-          db,
-          records,
-          who,
-          zaakId,
-          taakId,
-          { document: { id: `portal-upload:${id}`, name } },
-          async (trx) => {
-            await trx
-              .insertInto('portal_upload')
-              .values({
-                id,
-                organisation_id: 'loket',
-                bsn: who.bsn,
-                case_id: zaakId,
-                instance_id: taakId,
-                file_name: name,
-                content_type: file.mimetype.slice(0, 100),
-                content_key: stored.key,
-                size: stored.size,
-              })
-              .execute();
-            await recordProcessing(trx, {
-              organisationId: who.session.organisationId,
-              operation: 'write',
-              actor: { kind: 'citizen', id: who.actorId },
-              subject: { kind: 'bsn', id: who.bsn },
-              dataCategories: ['document'],
-              purpose: tx.processing.upload,
-              legalBasis: tx.processing.legalAanvraag,
-              traceId: req.id,
-            });
-          },
+        const upload = { fileName: file.filename, contentType: file.mimetype, content: stored };
+        const done = await complete(db, records, who, zaakId, taakId, (trx, task) =>
+          registerUpload(trx, { docs, records, who, caseId: zaakId, task, upload, traceId: req.id }),
         ).catch(async (err) => {
-          await storage.delete(stored.key).catch(() => {});
+          await forgetContent(docs, stored.key);
           throw err;
         });
         if (!done) {
-          await storage.delete(stored.key);
+          await forgetContent(docs, stored.key);
           return showTask(req, reply, db);
         }
         return reply.redirect(`${caseHref({ id: zaakId })}?gedaan=${encodeURIComponent(taakId)}`, 303);

@@ -94,10 +94,17 @@ export const portalTexts = {
     backHome: 'Terug naar mijn overzicht',
     legalDeadlineNote:
       'De wet zegt hoe lang wij er maximaal over mogen doen. Lukt dat niet, dan krijgt u vooraf bericht.',
-    uploaded: (name: string) => `U stuurde: ${name}`,
+    document: (title: string, file: string | null) => (file && file !== title ? `${title} (${file})` : title),
+    contactRequests: 'Uw verzoeken om contact',
+    requestOpen: (kind: string, day: string) => `${kind}: wij bellen u uiterlijk op ${day}.`,
+    contactMoments: 'Gesprekken over deze zaak',
+    momentsCaption: 'Uw gesprekken met ons over deze zaak',
+    momentColumns: { when: 'Datum', channel: 'Hoe', summary: 'Wat is besproken' },
+    noMoments: 'U hebt nog geen gesprek met ons gehad over deze zaak.',
     events: {
       started: 'U hebt de aanvraag gedaan',
       milestone: (name: string) => name,
+      document: (title: string) => `Document ontvangen: ${title}`,
       notice: (subject: string) => `Bericht: ${subject}`,
       decision: 'Er is een besluit genomen',
       task: (name: string) => `U hebt gedaan: ${name}`,
@@ -141,6 +148,7 @@ export const portalTexts = {
     uploadHint:
       'Een PDF, foto (JPG of PNG) of scan. Het bestand mag groot zijn; het versturen kan even duren.',
     uploadRequired: 'Kies een bestand om te versturen.',
+    documentTitle: (type: string) => type.charAt(0).toUpperCase() + type.slice(1),
     uploadButton: 'Versturen',
     uploadProgress: 'Verstuurd',
     done: 'Gelukt. Uw zaak gaat verder.',

@@ -9,8 +9,7 @@ import { type Task, tasksOf } from '../../cases/engine/tasks.ts';
 import { type QueueRow, taskHandlers } from '../../cases/engine/work-queue.ts';
 import type { PlanState } from '../../cases/plan/index.ts';
 import { type Decision, decisionsOfCase } from '../../decisions/index.ts';
-import { listObjectRelations } from '../../documenten/object-relations.ts';
-import { loadEio, loadVersion } from '../../documenten/repository.ts';
+import { documentsOfObject } from '../../documenten/index.ts';
 import type { Trx } from '../../platform/db/transaction.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { recordProcessing } from '../../processing-log/index.ts';
@@ -74,18 +73,11 @@ export async function loadCaseView(
   if (!record) throw notFound();
   const definition = await getPlan(trx, plan.organisationId, plan.planId, plan.planVersion);
   const tasks = await tasksOf(trx, { organisationId: staff.organisationId, caseId, open: false });
-  const relations = await listObjectRelations(trx, { object: zaakUrl(baseUrl, caseId) });
-  const documents = [];
-  for (const r of relations) {
-    const eio = r.informatieobjectId ? await loadEio(trx, r.informatieobjectId) : null;
-    const version = eio ? await loadVersion(trx, eio) : null;
-    const d = version?.data ?? {};
-    documents.push({
-      title: String(d.titel ?? r.informatieobject),
-      file: typeof d.bestandsnaam === 'string' ? d.bestandsnaam : null,
-      created: typeof d.creatiedatum === 'string' ? d.creatiedatum : null,
-    });
-  }
+  const documents = (await documentsOfObject(trx, zaakUrl(baseUrl, caseId))).map((d) => ({
+    title: d.titel,
+    file: d.bestandsnaam,
+    created: d.creatiedatum,
+  }));
   const view: FullCase = {
     kind: 'full',
     record,

@@ -186,7 +186,7 @@ export async function contactHistoryOfPerson(db: Conn, bsn: string, actor: Actor
 export async function contactHistoryOfCase(
   db: Conn,
   caseId: string,
-  viewer: { organisationId: string; actor: Actor },
+  viewer: { organisationId: string; actor: Actor; traceId?: string },
 ): Promise<ContactHistory> {
   return inTransaction(db, async (trx) => {
     const requests = (await requestsOfCase(trx, caseId)).filter(
@@ -212,6 +212,7 @@ export async function contactHistoryOfCase(
         dataCategories: ['contactverzoek', 'contactmoment'],
         purpose: t.processing.purposeHistory,
         legalBasis: t.processing.legalBasis,
+        traceId: viewer.traceId ?? null,
       })),
     );
     return { requests, moments };

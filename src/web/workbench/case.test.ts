@@ -55,7 +55,7 @@ describeBackends('workbench case page and its actions over HTTP', (database) => 
       naam: 'Bel de verhuurder',
       team: 'burgerzaken',
     });
-    expect(missing.status).toBe(200);
+    expect(missing.status).toBe(400);
     expect(missing.text).toContain('<title>Fout: ');
     expect(textOf(missing.text)).toContain('Vul in: waarom is deze taak nodig?');
     const added = await get(marieke, `/werkplek/zaken/${caseId}/extra-taak`, {
@@ -84,7 +84,7 @@ describeBackends('workbench case page and its actions over HTTP', (database) => 
     const without = await get(marieke, `/werkplek/zaken/${caseId}/taak-activeren`, {
       taak: 'adresonderzoek#1',
     });
-    expect(without.status).toBe(200);
+    expect(without.status).toBe(400);
     expect(without.text).toContain('<title>Fout: ');
     const ok = await get(marieke, `/werkplek/zaken/${caseId}/taak-activeren`, {
       taak: 'adresonderzoek#1',
@@ -148,7 +148,7 @@ describeBackends('workbench case page and its actions over HTTP', (database) => 
 
   it('starts a service for a citizen at the desk, recorded as done on their behalf', async () => {
     const bad = await get(marieke, '/werkplek/namens', { bsn: '123456789', kanaal: 'balie', zaaktype: '' });
-    expect(bad.status).toBe(200);
+    expect(bad.status).toBe(400);
     expect(textOf(bad.text)).toContain('Vul een geldig BSN in van 9 cijfers.');
     const started = await get(marieke, '/werkplek/namens', {
       bsn: DEMO_BSN.sanne,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Person, personSession, startCaseLoket } from '../../cases/test-support.ts';
+import { type Person, personSession } from '../../cases/test-support.ts';
 import { DEMO_BSN } from '../../demo/people.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
-import { staffSession, startTestCase, textOf, web } from './test-support.ts';
+import { movingCase, startWorkbench, textOf, type web } from './test-support.ts';
 
 const anchor = (id: string) => `taak-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -11,20 +11,16 @@ describeBackends('workbench case page and its actions over HTTP', (database) => 
   let loket: TestLoket;
   let get: ReturnType<typeof web>;
   let marieke: Person;
-  let ahmed: Person;
+  let jeroen: Person;
   let caseId: string;
 
   beforeAll(async () => {
-    loket = await startCaseLoket(database());
-    get = web(loket);
-    marieke = await staffSession(database(), 'm.jansen');
-    ahmed = await staffSession(database(), 'a.bakker');
-    caseId = await startTestCase(database(), {
-      organisationId: 'voorbeeldstad',
-      zaaktype: 'AANGIFTE-VERHUIZING',
-      bsn: DEMO_BSN.lisa,
-      data: { inwoning: false, bewijsNodig: false },
-    });
+    ({
+      loket,
+      get,
+      staff: { marieke, jeroen },
+    } = await startWorkbench(database()));
+    caseId = await movingCase(database(), DEMO_BSN.lisa);
   });
   afterAll(async () => loket?.stop());
 
@@ -184,9 +180,7 @@ describeBackends('workbench case page and its actions over HTTP', (database) => 
       body: 'onderwerp=a&tekst=b',
     });
     expect(res.status).toBe(403);
-    const jeroen = await staffSession(database(), 'j.visser');
     const foreign = await get(jeroen, `/werkplek/zaken/${caseId}/bericht`, { onderwerp: 'x', tekst: 'y' });
     expect(foreign.status).toBe(404);
-    void ahmed;
   });
 });

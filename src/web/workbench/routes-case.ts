@@ -323,14 +323,10 @@ export function registerCaseRoutes(app: App, r: CaseRoutes): void {
     async (trx, staff, caseId, body) => {
       const channel = RECORDABLE_CHANNELS.find((c) => c === body.kanaal);
       const summary = field(body, 'samenvatting');
-      const errors = [
-        ...(channel ? [] : [{ name: 'kanaal', message: t.contactChannelNeeded }]),
-        ...(!summary
-          ? [{ name: 'samenvatting', message: t.contactSummaryNeeded }]
-          : summary.length > 2000
-            ? [{ name: 'samenvatting', message: t.contactSummaryLong }]
-            : []),
-      ];
+      const errors: FieldError[] = [];
+      if (!channel) errors.push({ name: 'kanaal', message: t.contactChannelNeeded });
+      if (!summary) errors.push({ name: 'samenvatting', message: t.contactSummaryNeeded });
+      else if (summary.length > 2000) errors.push({ name: 'samenvatting', message: t.contactSummaryLong });
       const bsn = await subjectOf(r, trx, caseId, staff.organisationId);
       if (errors.length) throw new FormErrors(errors);
       if (!bsn) throw new Problem(409, 'no-subject', t.contact);

@@ -213,7 +213,7 @@ export async function contactHistoryOfCase(
         dataCategories: ['contactverzoek', 'contactmoment'],
         purpose: t.processing.purposeHistory,
         legalBasis: t.processing.legalBasis,
-        traceId: viewer.traceId,
+        traceId: viewer.traceId ?? null,
       })),
     );
     return { requests, moments };

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { requestLifeEvent } from '../../cases/engine/life-events.ts';
-import { caseEngineOf } from '../../cases/module.ts';
-import { type Person, personSession, startCaseLoket } from '../../cases/test-support.ts';
+import { type Person, personSession } from '../../cases/test-support.ts';
 import { DEMO_BSN } from '../../demo/people.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
-import { staffSession, startTestCase, textOf, web } from './test-support.ts';
+import { marriageLifeEvent, movingCase, startWorkbench, textOf, type web } from './test-support.ts';
 import { workbenchTexts } from './texts.nl.ts';
 
 /**
@@ -41,37 +38,18 @@ describeBackends('workbench authorisation across organisations', (database) => {
   let toeslag: string;
 
   beforeAll(async () => {
-    loket = await startCaseLoket(database());
-    get = web(loket);
-    marieke = await staffSession(database(), 'm.jansen');
-    jeroen = await staffSession(database(), 'j.visser');
-    sanne = await staffSession(database(), 's.mulder');
+    ({
+      loket,
+      get,
+      staff: { marieke, jeroen, sanne },
+    } = await startWorkbench(database()));
     namesake = await personSession(database(), 'staff', 'n.genoot', 'toeslagen', {
       name: 'Naam Genoot',
       team: 'burgerzaken',
       roles: ['behandelaar', 'tweede-lezer'],
     });
-    ownCase = await startTestCase(database(), {
-      organisationId: 'voorbeeldstad',
-      zaaktype: 'AANGIFTE-VERHUIZING',
-      bsn: DEMO_BSN.lisa,
-      data: { inwoning: false, bewijsNodig: false },
-    });
-    const request = await inTransaction(database().db, (trx) =>
-      requestLifeEvent(trx, caseEngineOf(database()), {
-        lifeEventId: 'we-gaan-trouwen',
-        bsn: DEMO_BSN.sanne,
-        answers: {
-          partnerBsn: DEMO_BSN.jeroen,
-          gewensteDatum: '2099-06-01',
-          geborenBuitenland: false,
-          inkomenBekend: false,
-        },
-        actor: { kind: 'citizen', id: DEMO_BSN.sanne },
-      }),
-    );
-    melding = request.cases.find((c) => c.organisationId === 'voorbeeldstad')!.caseId;
-    toeslag = request.cases.find((c) => c.organisationId === 'toeslagen')!.caseId;
+    ownCase = await movingCase(database(), DEMO_BSN.lisa);
+    ({ melding, toeslag } = await marriageLifeEvent(database()));
   });
   afterAll(async () => loket?.stop());
 

@@ -1,5 +1,7 @@
 import type { Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { contactTexts } from '../../contact/index.ts';
+import { aboutChoices, fileRequest } from '../../contact/requests.ts';
 import { getDecision } from '../../decisions/index.ts';
 import { decisionTexts } from '../../decisions/texts.nl.ts';
 import { DEMO_BSN, demoPersonByBsn } from '../../demo/people.ts';
@@ -15,12 +17,20 @@ import {
 import { startPortalLoket } from '../portal/test-support.ts';
 import { portalTexts } from '../portal/texts.nl.ts';
 import { texts, WORKBENCH_PATHS } from '../shared/index.ts';
-import { staffSession, startTestCase, web } from './test-support.ts';
+import {
+  HIGH_INCOME,
+  movingCase,
+  REMISSION_RULE as RULE,
+  remissionCase,
+  staffSession,
+  web,
+} from './test-support.ts';
 import { workbenchTexts } from './texts.nl.ts';
 
 /**
  * The professional's journeys in a real browser (Debian's chromium), logged in through the demo identity
- * provider: from the work queue to a case, an ad hoc task added and completed; a decision drafted from a
+ * provider: from the work queue to a case, an ad hoc task added and completed, the case's overdue call-back
+ * request seen and a contact recorded (refused first without its channel); a decision drafted from a
  * rule, deviated from with a motivation, approved by a second professional and read by the citizen in the
  * portal. The signal, call-back and correction journeys are in src/web/learning and src/web/contact.
  * Then every workbench page (queues, case pages, decision pages, acting for a citizen, signals, the
@@ -32,20 +42,6 @@ const skipReason = browserUnavailable();
 if (skipReason) it.skip(skipReason, () => {});
 
 const t = workbenchTexts.casePage;
-const RULE = 'kwijtschelding-gemeentelijke-belastingen';
-/** What the professional types for a person whose income is too high for remission (by field name). */
-const HIGH_INCOME: Record<string, string> = {
-  'invoer-heeftEchtgenoot': 'nee',
-  'invoer-pensioengerechtigd': 'nee',
-  'invoer-nettoInkomenPerMaand': '3200',
-  'invoer-nettoWoonlastenPerMaand': '900',
-  'invoer-zorgkostenPerMaand': '0',
-  'invoer-aflossingTerugvorderingToeslagenPerMaand': '0',
-  'invoer-financieleMiddelen': '0',
-  'invoer-overigVermogen': '0',
-  'invoer-teBetalenBelasting': '412,50',
-};
-
 async function fillInputs(page: Page, values: Record<string, string>): Promise<void> {
   for (const [name, value] of Object.entries(values)) {
     const radio = page.locator(`input[type="radio"][name="${name}"][value="${value}"]`);
@@ -85,13 +81,21 @@ describeBackends('workbench in the browser', (database) => {
   it.skipIf(skipReason)(
     'work queue → case → an ad hoc task added (refused first without a reason) → completed',
     async () => {
-      const caseId = await startTestCase(database(), {
-        organisationId: 'voorbeeldstad',
-        zaaktype: 'AANGIFTE-VERHUIZING',
-        bsn: DEMO_BSN.lisa,
-        data: { inwoning: false, bewijsNodig: false },
-      });
+      const caseId = await movingCase(database(), DEMO_BSN.lisa);
       cases.moving = caseId;
+      // A call-back request about this case, filed three weeks ago: overdue.
+      const about = (await aboutChoices(database().db, DEMO_BSN.lisa)).find((c) => c.caseId === caseId)!;
+      const callBack = await fileRequest(database().db, {
+        bsn: DEMO_BSN.lisa,
+        name: 'Lisa de Boer',
+        kind: 'terugbellen',
+        question: 'Moet ik het huurcontract nog opsturen?',
+        about: about.value,
+        phone: '0612345678',
+        preferredTime: 'ochtend',
+        preferredNote: null,
+        now: new Date(Date.now() - 21 * 86_400_000),
+      });
       const page = await newPage();
       try {
         await loginAs(page, base, 'Marieke Jansen', '/werkplek');
@@ -126,6 +130,32 @@ describeBackends('workbench in the browser', (database) => {
         const history = page.getByRole('table', { name: t.history });
         expect(await history.textContent()).toContain(t.actions['task-completed']);
         expect(await history.textContent()).toContain('Verhuurder gebeld, het contract klopt.');
+
+        // The citizen's overdue call-back request shows in the contact section, with where to handle it.
+        const contact = page.locator('section', {
+          has: page.getByRole('heading', { name: t.contact, level: 2 }),
+        });
+        expect(await contact.getByRole('table', { name: t.openRequests }).textContent()).toContain(
+          t.requestOverdue,
+        );
+        expect(
+          await contact.getByRole('link', { name: new RegExp(`^${t.handleRequest}`) }).getAttribute('href'),
+        ).toBe(`${WORKBENCH_PATHS.callBacks}/${callBack.id}`);
+        // Record a contact: refused without the channel, what was typed stays; then recorded.
+        await contact
+          .getByLabel(t.contactSummary)
+          .fill('Gebeld: de inwoner stuurt het huurcontract deze week.');
+        await contact.getByRole('button', { name: t.recordContact }).click();
+        expect(await page.title()).toMatch(/^Fout: /);
+        expect(await page.getByRole('alert').first().textContent()).toContain(t.contactChannelNeeded);
+        expect(await contact.getByLabel(t.contactSummary).inputValue()).toContain('huurcontract deze week');
+        await contact.getByLabel(contactTexts.channels.telefoon, { exact: true }).check();
+        await contact.getByRole('button', { name: t.recordContact }).click();
+        await page.waitForURL(/bericht=contact/);
+        expect(await page.getByRole('status').textContent()).toContain(t.done.contact);
+        expect(await page.getByRole('table', { name: t.contactMoments }).textContent()).toContain(
+          'Gebeld: de inwoner stuurt het huurcontract deze week.',
+        );
       } finally {
         await page.close();
       }
@@ -136,14 +166,7 @@ describeBackends('workbench in the browser', (database) => {
   it.skipIf(skipReason)(
     'a decision drafted from the rule, deviated from with a motivation, approved by a second professional; the citizen reads it',
     async () => {
-      const caseId = await startTestCase(database(), {
-        organisationId: 'voorbeeldstad',
-        zaaktype: 'KWIJTSCHELDING-GEMEENTELIJKE-BELASTINGEN',
-        bsn: DEMO_BSN.pieter,
-        data: {},
-        // The demo rule has versions for 2025; the case's start date chooses one.
-        startdatum: '2025-09-01',
-      });
+      const caseId = await remissionCase(database(), DEMO_BSN.pieter);
       cases.remission = caseId;
       const marieke = await newPage({ cookies: cookies.marieke });
       let decisionId = '';
@@ -191,7 +214,7 @@ describeBackends('workbench in the browser', (database) => {
         await ahmed.waitForURL(/bericht=goedgekeurd/);
         expect(await ahmed.getByRole('status').textContent()).toContain(t.done.goedgekeurd);
         expect(await ahmed.locator(`#beslissing-${decisionId}`).textContent()).toContain(
-          t.approvedBy('a.bakker'),
+          t.approvedBy('Ahmed Bakker'),
         );
       } finally {
         await ahmed.close();
@@ -235,13 +258,7 @@ describeBackends('workbench in the browser', (database) => {
         if (!cases.pending) {
           const get = web(loket);
           const marieke = await staffSession(database(), 'm.jansen');
-          cases.pending = await startTestCase(database(), {
-            organisationId: 'voorbeeldstad',
-            zaaktype: 'KWIJTSCHELDING-GEMEENTELIJKE-BELASTINGEN',
-            bsn: DEMO_BSN.esther,
-            data: {},
-            startdatum: '2025-09-01',
-          });
+          cases.pending = await remissionCase(database(), DEMO_BSN.esther);
           const drafted = await get(marieke, `/werkplek/zaken/${cases.pending}/beslissing`, {
             regel: RULE,
             ...HIGH_INCOME,

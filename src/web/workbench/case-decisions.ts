@@ -16,7 +16,7 @@ import {
   textarea,
   textField,
 } from '../shared/index.ts';
-import { type CasePageInput, caseAction } from './case-view.ts';
+import { type CasePageInput, caseAction, staffName } from './case-view.ts';
 import { workbenchTexts } from './texts.nl.ts';
 
 const t = workbenchTexts.casePage;
@@ -131,9 +131,9 @@ ${dataList([
 ${heading(4, d.deviation && d.status !== 'final' ? t.ruleOutcome : t.outcome)}${outputsList(d.status === 'final' ? d.outputs : d.ruleOutputs)}
 ${
   d.deviation &&
-  html`${paragraph(t.deviation(d.deviation.by, reasonText ?? d.deviation.reason))}${paragraph(html`${t.motivation}: ${d.deviation.motivation}`)}${d.status !== 'final' && outputsList(d.deviation.outputs)}`
+  html`${paragraph(t.deviation(staffName(p.view, d.deviation.by), reasonText ?? d.deviation.reason))}${paragraph(html`${t.motivation}: ${d.deviation.motivation}`)}${d.status !== 'final' && outputsList(d.deviation.outputs)}`
 }
-${d.approvedBy && paragraph(t.approvedBy(d.approvedBy))}
+${d.approvedBy && paragraph(t.approvedBy(staffName(p.view, d.approvedBy)))}
 ${d.explanationCitizen && html`${heading(4, t.explanationCitizen)}${paragraph(d.explanationCitizen)}`}
 ${factsTable(d)}
 ${traceTable(d)}

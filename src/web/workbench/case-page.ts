@@ -1,4 +1,5 @@
-import type { ItemInstance } from '../../cases/plan/index.ts';
+import { type ItemInstance, localDate } from '../../cases/plan/index.ts';
+import { type Channel, type ContactRequest, contactTexts } from '../../contact/index.ts';
 import {
   alert,
   button,
@@ -8,12 +9,15 @@ import {
   form,
   heading,
   html,
+  link,
   paragraph,
   type Renderable,
+  radioGroup,
   type SafeHtml,
   table,
   textarea,
   textField,
+  WORKBENCH_PATHS,
 } from '../shared/index.ts';
 import { decisionsSection } from './case-decisions.ts';
 import { type CasePageInput, caseAction, type FormState, type SharedCase } from './case-view.ts';
@@ -167,11 +171,91 @@ function documentsSection(p: CasePageInput): SafeHtml {
   }</section>`;
 }
 
+/** The channels a professional can record a contact through (the portal records its own). */
+export const RECORDABLE_CHANNELS: readonly Channel[] = ['telefoon', 'balie', 'video', 'e-mail', 'brief'];
+
+function openRequests(requests: ContactRequest[], today: string): SafeHtml {
+  const open = requests.filter((r) => r.status === 'open');
+  if (open.length === 0) return paragraph(t.noOpenRequests);
+  const overdue = open.filter((r) => r.dueDate < today);
+  return html`${overdue.length > 0 && alert({ type: 'warning', content: t.requestsOverdue(overdue.length) })}${table(
+    {
+      caption: t.openRequests,
+      columns: [
+        { header: t.requestColumns.due },
+        { header: t.requestColumns.status },
+        { header: t.requestColumns.kind },
+        { header: t.requestColumns.question },
+        { header: t.requestColumns.team },
+        { header: t.requestColumns.handle },
+      ],
+      rows: [...open]
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+        .map((r) => [
+          dateTime(r.dueDate),
+          r.dueDate < today
+            ? html`<span class="loket-tag loket-tag--todo">${t.requestOverdue}</span>`
+            : html`<span class="loket-tag loket-tag--upcoming">${t.requestInTime}</span>`,
+          contactTexts.kinds[r.kind],
+          r.question,
+          r.team,
+          link(
+            `${WORKBENCH_PATHS.callBacks}/${r.id}`,
+            html`${t.handleRequest}<span class="loket-visually-hidden"> ${t.handleRequestOf(contactTexts.kinds[r.kind])}, ${dateTime(r.createdAt)}</span>`,
+          ),
+        ]),
+    },
+  )}`;
+}
+
+function contactMoments(p: CasePageInput): SafeHtml {
+  const moments = p.view.contact.moments;
+  if (moments.length === 0) return paragraph(t.noContactMoments);
+  return table({
+    caption: t.contactMoments,
+    columns: [
+      { header: t.momentColumns.at },
+      { header: t.momentColumns.channel },
+      { header: t.momentColumns.who },
+      { header: t.momentColumns.summary },
+    ],
+    rows: moments.map((m) => [
+      dateTime(m.occurredAt),
+      contactTexts.channels[m.channel] ?? m.channel,
+      m.staff.name,
+      m.summary,
+    ]),
+  });
+}
+
+function recordContactForm(p: CasePageInput): SafeHtml {
+  const f = 'contact';
+  return html`${heading(3, t.recordContact, { id: 'contact-vastleggen' })}${paragraph(t.recordContactIntro)}
+${form({
+  action: caseAction(p.view.record.id, 'contact'),
+  csrfToken: p.staff.session.csrfToken,
+  errors: p.state?.form === f ? p.state.errors : [],
+  content: html`${radioGroup({
+    name: 'kanaal',
+    label: t.contactChannel,
+    value: typedValue(p.state, f, 'kanaal'),
+    error: errorOf(p.state, f, 'kanaal'),
+    options: RECORDABLE_CHANNELS.map((c) => ({ value: c, label: contactTexts.channels[c] })),
+  })}
+${textarea({ name: 'samenvatting', label: t.contactSummary, description: t.contactSummaryHint, value: typedValue(p.state, f, 'samenvatting'), error: errorOf(p.state, f, 'samenvatting'), rows: 4, maxLength: 2000 })}
+${button(t.recordContact, { variant: 'secondary' })}`,
+})}`;
+}
+
 function contactSection(p: CasePageInput): SafeHtml {
   const f = 'bericht';
+  const today = localDate(new Date());
   return html`<section aria-labelledby="contact">${heading(2, t.contact, { id: 'contact' })}
-${/* SLOT (h/contact): contact history and open call-back requests of src/contact, once merged into main. */ ''}
-${paragraph(t.contactSlot)}
+${heading(3, t.openRequests)}
+${openRequests(p.view.contact.requests, today)}
+${heading(3, t.contactMoments)}
+${contactMoments(p)}
+${p.view.record.subjectBsn && recordContactForm(p)}
 ${heading(3, t.message)}
 ${form({
   action: caseAction(p.view.record.id, 'bericht'),

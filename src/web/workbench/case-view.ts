@@ -8,6 +8,7 @@ import { type LifeEventProgress, lifeEventProgress, requestOfCase } from '../../
 import { type Task, tasksOf } from '../../cases/engine/tasks.ts';
 import { type QueueRow, taskHandlers } from '../../cases/engine/work-queue.ts';
 import type { PlanState } from '../../cases/plan/index.ts';
+import { type ContactHistory, contactHistoryOfCase } from '../../contact/index.ts';
 import { type Decision, decisionsOfCase } from '../../decisions/index.ts';
 import { documentsOfObject } from '../../documenten/index.ts';
 import type { Trx } from '../../platform/db/transaction.ts';
@@ -15,7 +16,7 @@ import { Problem } from '../../platform/http/problem.ts';
 import { recordProcessing } from '../../processing-log/index.ts';
 import { zaakUrl } from '../../zaken/json.ts';
 import type { FieldError } from '../shared/index.ts';
-import { actionsOfCase, type RecordedAction } from './store.ts';
+import { actionsOfCase, type RecordedAction, staffNames } from './store.ts';
 import { type Staff, WORKBENCH } from './support.ts';
 import { workbenchTexts as t } from './texts.nl.ts';
 
@@ -38,7 +39,14 @@ export interface FullCase {
   decisions: Decision[];
   documents: { title: string; file: string | null; created: string | null }[];
   lifeEvent: LifeEventProgress | null;
+  /** Contact moments and call-back/appointment requests of this case (src/contact). */
+  contact: ContactHistory;
+  /** Names of the professionals the page names by id (who deviated, who approved). */
+  staffNames: Map<string, string>;
 }
+
+/** A professional's name as the page shows it (their id when the colleague list does not know them). */
+export const staffName = (view: FullCase, id: string): string => view.staffNames.get(id) ?? id;
 
 export interface SharedCase {
   kind: 'shared';
@@ -78,6 +86,8 @@ export async function loadCaseView(
     file: d.bestandsnaam,
     created: d.creatiedatum,
   }));
+  const decisions = await decisionsOfCase(trx, staff.organisationId, caseId);
+  const actor = { kind: 'staff' as const, id: staff.id };
   const view: FullCase = {
     kind: 'full',
     record,
@@ -88,17 +98,28 @@ export async function loadCaseView(
     deadlines: await deadlinesOf(trx, caseId, true),
     history: await historyOf(trx, caseId),
     actions: await actionsOfCase(trx, staff.organisationId, caseId),
-    decisions: await decisionsOfCase(trx, staff.organisationId, caseId),
+    decisions,
     documents,
     lifeEvent: requestId
       ? await lifeEventProgress(trx, requestId, { kind: 'staff', organisationId: staff.organisationId })
       : null,
+    // The contact module records its own read of the contact data (with this request's trace id).
+    contact: await contactHistoryOfCase(trx, caseId, {
+      organisationId: staff.organisationId,
+      actor,
+      traceId,
+    }),
+    staffNames: await staffNames(
+      trx,
+      staff.organisationId,
+      decisions.flatMap((d) => [d.deviation?.by, d.approvedBy].filter((x): x is string => Boolean(x))),
+    ),
   };
   if (record.subjectBsn)
     await recordProcessing(trx, {
       organisationId: staff.organisationId,
       operation: 'read',
-      actor: { kind: 'staff', id: staff.id },
+      actor,
       subject: { kind: 'bsn', id: record.subjectBsn },
       dataCategories: ['zaak', 'historie', 'beslissingen', 'gegevens', ...Object.keys(plan.state.data)],
       purpose: 'Behandelen van een zaak',

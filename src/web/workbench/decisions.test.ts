@@ -1,26 +1,20 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { requestLifeEvent } from '../../cases/engine/life-events.ts';
-import { caseEngineOf } from '../../cases/module.ts';
-import { type Person, personSession, startCaseLoket } from '../../cases/test-support.ts';
+import { type Person, personSession } from '../../cases/test-support.ts';
 import { DEMO_BSN } from '../../demo/people.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
-import { staffSession, startTestCase, textOf, web } from './test-support.ts';
+import {
+  HIGH_INCOME,
+  marriageLifeEvent,
+  REMISSION_RULE as RULE,
+  remissionCase,
+  startWorkbench,
+  textOf,
+  type web,
+} from './test-support.ts';
+import { workbenchTexts } from './texts.nl.ts';
 
-const RULE = 'kwijtschelding-gemeentelijke-belastingen';
-/** What a professional types for a person whose income is too high for remission. */
-const HIGH_INCOME: Record<string, string> = {
-  'invoer-heeftEchtgenoot': 'nee',
-  'invoer-pensioengerechtigd': 'nee',
-  'invoer-nettoInkomenPerMaand': '3200',
-  'invoer-nettoWoonlastenPerMaand': '900',
-  'invoer-zorgkostenPerMaand': '0',
-  'invoer-aflossingTerugvorderingToeslagenPerMaand': '0',
-  'invoer-financieleMiddelen': '0',
-  'invoer-overigVermogen': '0',
-  'invoer-teBetalenBelasting': '412,50',
-};
+const t = workbenchTexts.casePage;
 
 describeBackends('workbench decisions (four eyes) and authorisation over HTTP', (database) => {
   let loket: TestLoket;
@@ -32,20 +26,12 @@ describeBackends('workbench decisions (four eyes) and authorisation over HTTP', 
   let caseId: string;
 
   beforeAll(async () => {
-    loket = await startCaseLoket(database());
-    get = web(loket);
-    marieke = await staffSession(database(), 'm.jansen');
-    ahmed = await staffSession(database(), 'a.bakker');
-    jeroen = await staffSession(database(), 'j.visser');
-    sanne = await staffSession(database(), 's.mulder');
-    caseId = await startTestCase(database(), {
-      organisationId: 'voorbeeldstad',
-      zaaktype: 'KWIJTSCHELDING-GEMEENTELIJKE-BELASTINGEN',
-      bsn: DEMO_BSN.pieter,
-      data: {},
-      // The demo rule has versions for 2025; the reference date chooses one.
-      startdatum: '2025-09-01',
-    });
+    ({
+      loket,
+      get,
+      staff: { marieke, ahmed, jeroen, sanne },
+    } = await startWorkbench(database()));
+    caseId = await remissionCase(database(), DEMO_BSN.pieter);
   });
   afterAll(async () => loket?.stop());
 
@@ -66,7 +52,7 @@ describeBackends('workbench decisions (four eyes) and authorisation over HTTP', 
       ...HIGH_INCOME,
       'invoer-nettoInkomenPerMaand': 'veel',
     });
-    expect(bad.status).toBe(200);
+    expect(bad.status).toBe(400);
     expect(bad.text).toContain('<title>Fout: ');
     expect(bad.text).toContain('href="#veld-invoer-nettoInkomenPerMaand"');
     const ok = await get(marieke, `/werkplek/zaken/${caseId}/beslissing`, { regel: RULE, ...HIGH_INCOME });
@@ -90,6 +76,7 @@ describeBackends('workbench decisions (four eyes) and authorisation over HTTP', 
       reden: 'hardheidsclausule',
       motivering: 'kort',
     });
+    expect(short.status).toBe(400);
     expect(short.text).toContain('<title>Fout: ');
     const deviated = await get(marieke, `/werkplek/zaken/${caseId}/beslissingen/${d!.id}/afwijken`, {
       reden: 'hardheidsclausule',
@@ -106,6 +93,12 @@ describeBackends('workbench decisions (four eyes) and authorisation over HTTP', 
     const approved = await get(ahmed, `/werkplek/zaken/${caseId}/beslissingen/${d!.id}/goedkeuren`, {});
     expect(approved.status).toBe(303);
     expect((await decisionsOfCase())[0]).toMatchObject({ status: 'final', approved_by: 'a.bakker' });
+    // The page names the professionals, not their ids (Ahmed approved without opening a page first).
+    const decided = textOf((await get(marieke, `/werkplek/zaken/${caseId}`)).text);
+    expect(decided).toContain(t.approvedBy('Ahmed Bakker'));
+    expect(decided).toContain('Afwijking door Marieke Jansen.');
+    expect(decided).not.toContain(t.approvedBy('a.bakker'));
+    expect(decided).not.toContain('Afwijking door m.jansen');
     const seen = await citizenView();
     expect(seen.status).toBe(200);
     expect((await seen.json()).uitkomst).toMatchObject({ uitkomst: 'volledig' });
@@ -132,23 +125,9 @@ describeBackends('workbench decisions (four eyes) and authorisation over HTTP', 
   });
 
   it('shows another organisation’s case only when a life event shares it, and then only what is shared', async () => {
-    const request = await inTransaction(database().db, (trx) =>
-      requestLifeEvent(trx, caseEngineOf(database()), {
-        lifeEventId: 'we-gaan-trouwen',
-        bsn: DEMO_BSN.sanne,
-        answers: {
-          partnerBsn: DEMO_BSN.jeroen,
-          gewensteDatum: '2099-06-01',
-          geborenBuitenland: false,
-          inkomenBekend: false,
-        },
-        actor: { kind: 'citizen', id: DEMO_BSN.sanne },
-      }),
-    );
-    const melding = request.cases.find((c) => c.organisationId === 'voorbeeldstad')!;
-    const toeslag = request.cases.find((c) => c.organisationId === 'toeslagen')!;
+    const { melding, toeslag } = await marriageLifeEvent(database());
     // Dienst Toeslagen takes part: it sees the municipality's case as service, status and milestones.
-    const shared = await get(jeroen, `/werkplek/zaken/${melding.caseId}`);
+    const shared = await get(jeroen, `/werkplek/zaken/${melding}`);
     expect(shared.status).toBe(200);
     const text = textOf(shared.text);
     expect(text).toContain('U ziet alleen wat de levensgebeurtenis deelt');
@@ -157,16 +136,16 @@ describeBackends('workbench decisions (four eyes) and authorisation over HTTP', 
     expect(shared.text).not.toContain('taak-controleer-brp');
     expect(shared.text).not.toContain('<form class="utrecht-form" action="/werkplek/zaken/');
     // …but cannot act on it.
-    const act = await get(jeroen, `/werkplek/zaken/${melding.caseId}/bericht`, {
+    const act = await get(jeroen, `/werkplek/zaken/${melding}/bericht`, {
       onderwerp: 'x',
       tekst: 'y',
     });
     expect(act.status).toBe(404);
     // The collection office does not take part: nothing to see. Nor is a case outside a life event shared.
-    expect((await get(sanne, `/werkplek/zaken/${melding.caseId}`)).status).toBe(404);
+    expect((await get(sanne, `/werkplek/zaken/${melding}`)).status).toBe(404);
     expect((await get(jeroen, `/werkplek/zaken/${caseId}`)).status).toBe(404);
     // The own organisation sees its case in full, with the partner's case in the combined progress.
-    const full = textOf((await get(jeroen, `/werkplek/zaken/${toeslag.caseId}`)).text);
+    const full = textOf((await get(jeroen, `/werkplek/zaken/${toeslag}`)).text);
     expect(full).toContain(DEMO_BSN.sanne);
     expect(full).toContain('Onderdeel van de levensgebeurtenis');
   });

@@ -42,6 +42,7 @@ export function registerBehalfRoutes(app: App, r: CaseRoutes): void {
     return sendWorkbenchPage(r.db, req, reply, {
       title: t.title,
       hasErrors: state.errors.length > 0,
+      status: state.errors.length > 0 ? 400 : 200,
       breadcrumbs: [{ href: PATH, text: t.title }],
       content: html`${heading(1, t.title)}${paragraph(t.intro)}
 ${form({

@@ -4,6 +4,7 @@ import { planEventProblem } from '../../cases/engine/apply.ts';
 import type { EngineDeps } from '../../cases/engine/cases.ts';
 import { extendDeadline, resumeDeadline, suspendDeadline } from '../../cases/engine/deadlines.ts';
 import { activateOptional, addAdhocTask, completeTask } from '../../cases/engine/tasks.ts';
+import { recordContact } from '../../contact/index.ts';
 import { sendPersonMessage } from '../../facts/messages.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type Trx } from '../../platform/db/transaction.ts';
@@ -13,7 +14,7 @@ import { getOrganisation } from '../../platform/organisations.ts';
 import { recordProcessing } from '../../processing-log/index.ts';
 import type { RuleRegistry } from '../../rules/index.ts';
 import type { FieldError } from '../shared/index.ts';
-import { renderCase, renderSharedCase } from './case-page.ts';
+import { RECORDABLE_CHANNELS, renderCase, renderSharedCase } from './case-page.ts';
 import { type FormState, loadCaseView } from './case-view.ts';
 import { recordAction, rememberStaff } from './store.ts';
 import {
@@ -69,9 +70,12 @@ export async function showCase(
       id,
       title: r.registry.versions(id).at(-1)?.definition.title ?? id,
     }));
+    const hasErrors = Boolean(extra.state?.errors.length);
     return sendWorkbenchPage(r.db, req, reply, {
       title: t.title(view.record.identificatie),
-      hasErrors: Boolean(extra.state?.errors.length),
+      hasErrors,
+      // A refused form: the page again with the errors at the fields, and 400 (the input was not taken).
+      status: hasErrors ? 400 : 200,
       breadcrumbs: [{ href: `${WORKBENCH}/zaken/${caseId}`, text: t.title(view.record.identificatie) }],
       content: renderCase({ view, staff, rules, ...extra }),
     });
@@ -105,6 +109,8 @@ export function caseAction(
     { config: STAFF, schema: { hide: true, params: CaseParams, body: FormBody } },
     async (req, reply) => {
       const staff = staffOf(req);
+      // Whoever acts on a case is in the colleague list, so the page can name them (e.g. the approver).
+      await rememberStaff(r.db, staff);
       const { zaakId, ...params } = req.params as Record<string, string>;
       const raw = req.body as Record<string, string | string[]>;
       const body: Record<string, string> = Object.fromEntries(
@@ -306,6 +312,33 @@ export function registerCaseRoutes(app: App, r: CaseRoutes): void {
         details: { subject: field(body, 'onderwerp') },
       });
       return { message: 'bericht', anchor: 'contact' };
+    },
+  );
+
+  caseAction(
+    app,
+    r,
+    'contact',
+    () => 'contact',
+    async (trx, staff, caseId, body) => {
+      const channel = RECORDABLE_CHANNELS.find((c) => c === body.kanaal);
+      const summary = field(body, 'samenvatting');
+      const errors: FieldError[] = [];
+      if (!channel) errors.push({ name: 'kanaal', message: t.contactChannelNeeded });
+      if (!summary) errors.push({ name: 'samenvatting', message: t.contactSummaryNeeded });
+      else if (summary.length > 2000) errors.push({ name: 'samenvatting', message: t.contactSummaryLong });
+      const bsn = await subjectOf(r, trx, caseId, staff.organisationId);
+      if (errors.length) throw new FormErrors(errors);
+      if (!bsn) throw new Problem(409, 'no-subject', t.contact);
+      await recordContact(trx, {
+        subjectBsn: bsn,
+        caseId,
+        channel: channel!,
+        summary: summary!,
+        staff: { id: staff.id, name: staff.name, organisationId: staff.organisationId },
+      });
+      await recordAction(trx, staff, { caseId, action: 'contact-recorded', details: { channel } });
+      return { message: 'contact', anchor: 'contact' };
     },
   );
 }

@@ -260,6 +260,7 @@ ${button(t.submit)}`,
           return sendWorkbenchPage(r.db, req, reply, {
             title: t.title(id.version.definition.title),
             hasErrors: true,
+            status: 400,
             content: draftForm(staff, zaakId, id.version, id.record.startdatum, {
               errors: id.errors,
               values: body,

@@ -122,3 +122,25 @@ export async function colleagues(db: Conn, organisationId: string) {
     .execute();
   return rows.map((r) => ({ id: r.staff_id, name: r.name, team: r.team }));
 }
+
+/**
+ * The names of colleagues by their id, from the colleague list (everyone who used the workbench). The one
+ * place the workbench turns a staff id into a name; an id not in the list is given back as it is.
+ */
+export async function staffNames(
+  db: Conn,
+  organisationId: string,
+  ids: Iterable<string>,
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  const names = new Map(wanted.map((id) => [id, id]));
+  if (wanted.length === 0) return names;
+  const rows = await w(db)
+    .selectFrom('workbench_staff')
+    .select(['staff_id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .where('staff_id', 'in', wanted)
+    .execute();
+  for (const r of rows) names.set(r.staff_id, r.name);
+  return names;
+}

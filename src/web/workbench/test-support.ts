@@ -1,6 +1,8 @@
 import { startCase } from '../../cases/engine/cases.ts';
+import { requestLifeEvent } from '../../cases/engine/life-events.ts';
 import { caseEngineOf } from '../../cases/module.ts';
-import { type Person, personSession } from '../../cases/test-support.ts';
+import { type Person, personSession, startCaseLoket } from '../../cases/test-support.ts';
+import { DEMO_BSN } from '../../demo/people.ts';
 import { DEMO_STAFF } from '../../demo/staff.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -75,3 +77,86 @@ export const textOf = (page: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+
+/** The demo professionals the workbench tests act as. */
+export const TEST_STAFF = {
+  /** Behandelaar, Gemeente Voorbeeldstad. */
+  marieke: 'm.jansen',
+  /** Behandelaar and second reader, Gemeente Voorbeeldstad. */
+  ahmed: 'a.bakker',
+  /** Behandelaar and second reader, Dienst Toeslagen. */
+  jeroen: 'j.visser',
+  /** Centraal Incassobureau: takes part in no life event of the tests. */
+  sanne: 's.mulder',
+} as const;
+
+export interface TestWorkbench {
+  loket: TestLoket;
+  get: ReturnType<typeof web>;
+  staff: Record<keyof typeof TEST_STAFF, Person>;
+}
+
+/** A Loket with the demo organisations, catalogue and plans; an HTTP client; a session per demo professional. */
+export async function startWorkbench(database: Database): Promise<TestWorkbench> {
+  const loket = await startCaseLoket(database);
+  const staff = {} as Record<keyof typeof TEST_STAFF, Person>;
+  for (const [key, id] of Object.entries(TEST_STAFF))
+    staff[key as keyof typeof TEST_STAFF] = await staffSession(database, id);
+  return { loket, get: web(loket), staff };
+}
+
+/** A moving notice (aangifte verhuizing) at the municipality. */
+export function movingCase(database: Database, bsn: string): Promise<string> {
+  return startTestCase(database, {
+    organisationId: 'voorbeeldstad',
+    zaaktype: 'AANGIFTE-VERHUIZING',
+    bsn,
+    data: { inwoning: false, bewijsNodig: false },
+  });
+}
+
+/** The demo remission rule and what a professional types for a person whose income is too high for it. */
+export const REMISSION_RULE = 'kwijtschelding-gemeentelijke-belastingen';
+export const HIGH_INCOME: Record<string, string> = {
+  'invoer-heeftEchtgenoot': 'nee',
+  'invoer-pensioengerechtigd': 'nee',
+  'invoer-nettoInkomenPerMaand': '3200',
+  'invoer-nettoWoonlastenPerMaand': '900',
+  'invoer-zorgkostenPerMaand': '0',
+  'invoer-aflossingTerugvorderingToeslagenPerMaand': '0',
+  'invoer-financieleMiddelen': '0',
+  'invoer-overigVermogen': '0',
+  'invoer-teBetalenBelasting': '412,50',
+};
+
+/** A remission request at the municipality; the demo rule has versions for 2025, the start date picks one. */
+export function remissionCase(database: Database, bsn: string): Promise<string> {
+  return startTestCase(database, {
+    organisationId: 'voorbeeldstad',
+    zaaktype: 'KWIJTSCHELDING-GEMEENTELIJKE-BELASTINGEN',
+    bsn,
+    data: {},
+    startdatum: '2025-09-01',
+  });
+}
+
+/** Sanne and Jeroen marry: the municipality's marriage notice and Dienst Toeslagen's case, one life event. */
+export async function marriageLifeEvent(database: Database): Promise<{ melding: string; toeslag: string }> {
+  const request = await inTransaction(database.db, (trx) =>
+    requestLifeEvent(trx, caseEngineOf(database), {
+      lifeEventId: 'we-gaan-trouwen',
+      bsn: DEMO_BSN.sanne,
+      answers: {
+        partnerBsn: DEMO_BSN.jeroen,
+        gewensteDatum: '2099-06-01',
+        geborenBuitenland: false,
+        inkomenBekend: false,
+      },
+      actor: { kind: 'citizen', id: DEMO_BSN.sanne },
+    }),
+  );
+  return {
+    melding: request.cases.find((c) => c.organisationId === 'voorbeeldstad')!.caseId,
+    toeslag: request.cases.find((c) => c.organisationId === 'toeslagen')!.caseId,
+  };
+}

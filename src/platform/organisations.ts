@@ -77,7 +77,10 @@ export async function getOrganisation(
   const key = cacheOf ?? (db.isTransaction ? null : db);
   if (!key) return readOrganisation(db, id);
   let forDb = cached.get(key);
-  if (!forDb) cached.set(key, (forDb = new Map()));
+  if (!forDb) {
+    forDb = new Map();
+    cached.set(key, forDb);
+  }
   const hit = forDb.get(id);
   const now = Date.now();
   if (hit && hit.generation === generation && now - hit.at < CACHE_TTL_MS) return hit.value;

@@ -201,7 +201,7 @@ export async function queueView(db: Conn, f: QueueFilter): Promise<QueueView> {
     .select([...TASK_COLUMNS, 'p.plan_id', 'd.name as plan_name']);
   const counted = listOnly(f);
   const row = await q(db)
-    .selectNoFrom((eb) => [
+    .selectNoFrom(() => [
       jsonObjectFrom(countsQuery(db, f)).as('counts'),
       jsonArrayFrom(rowsQuery).as('rows'),
       jsonArrayFrom(plansQuery(db, f.organisationId)).as('plans'),

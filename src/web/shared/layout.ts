@@ -136,7 +136,8 @@ export function sendPage(reply: FastifyReply, page: string | SafeHtml, status = 
     .header('cache-control', 'no-store')
     .header('vary', 'accept-encoding');
   const body = page.toString();
-  if (body.length < GZIP_FROM || !acceptsGzip(reply.request.headers['accept-encoding'])) return reply.send(body);
+  if (body.length < GZIP_FROM || !acceptsGzip(reply.request.headers['accept-encoding']))
+    return reply.send(body);
   return reply.header('content-encoding', 'gzip').send(gzipSync(body, { level: 1 }));
 }
 

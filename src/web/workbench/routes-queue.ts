@@ -1,5 +1,10 @@
 import { Type } from 'typebox';
-import { type QueueFilter, type QueueList, queueView, setTaskHandler } from '../../cases/engine/work-queue.ts';
+import {
+  type QueueFilter,
+  type QueueList,
+  queueView,
+  setTaskHandler,
+} from '../../cases/engine/work-queue.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { Problem } from '../../platform/http/problem.ts';

@@ -55,6 +55,8 @@ export interface ButtonOptions {
   value?: string;
   /** Posts to another URL than the form's own action. */
   formAction?: string;
+  /** The id of the form this button submits, when it stands outside it (one form for a table's rows). */
+  form?: string;
 }
 
 export function button(content: Renderable, options: ButtonOptions = {}): SafeHtml {
@@ -70,6 +72,7 @@ export function button(content: Renderable, options: ButtonOptions = {}): SafeHt
     name: options.name,
     value: options.value,
     formaction: options.formAction,
+    form: options.form,
   });
   return html`<button${a}>${content}</button>`;
 }

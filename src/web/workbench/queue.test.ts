@@ -119,6 +119,24 @@ describeBackends('workbench work queue over HTTP', (database) => {
     expect(desc.status).toBe(200);
   });
 
+  it('claims from the queue page through its one form: each button names its task', async () => {
+    const page = await get(marieke, '/werkplek?lijst=vrij');
+    expect(page.text.match(/<form[^>]*id="oppakken"/g)).toHaveLength(1);
+    const buttons = [...page.text.matchAll(/<button[^>]*>/g)]
+      .filter((m) => m[0].includes('form="oppakken"'))
+      .map((m) => /value="([^"]+)"/.exec(m[0])?.[1]);
+    expect(buttons).toContain(`${cases[2]} controleer-adres#1`);
+    const claimed = await get(marieke, '/werkplek/taken/behandelaar', {
+      taak: `${cases[2]} controleer-adres#1`,
+      naar: 'mij',
+      terug: '/werkplek?lijst=vrij',
+    });
+    expect(claimed.status).toBe(303);
+    expect(textOf((await get(marieke, '/werkplek?lijst=mijn')).text)).toContain('Mijn taken (2)');
+    for (const taak of ['controleer-adres#1', `${cases[2]}`, 'geen-zaak controleer-adres#1'])
+      expect((await get(marieke, '/werkplek/taken/behandelaar', { taak, naar: 'mij' })).status).toBe(400);
+  });
+
   it('sends someone without a staff session to the staff login', async () => {
     const res = await fetch(`${loket.url}/werkplek`, { redirect: 'manual' });
     expect(res.status).toBe(303);

@@ -47,6 +47,7 @@ import { workbenchTexts as t } from './texts.nl.ts';
 const LISTS: Record<string, QueueList> = { mijn: 'mine', team: 'team', vrij: 'unassigned' };
 const LIST_PARAM: Record<QueueList, string> = { mine: 'mijn', team: 'team', unassigned: 'vrij' };
 const PAGE_SIZE = 50;
+const CLAIM_FORM = 'oppakken';
 
 const QueueQuery = Type.Object({
   lijst: Type.Optional(Type.Union([Type.Literal('mijn'), Type.Literal('team'), Type.Literal('vrij')])),
@@ -125,6 +126,17 @@ const MESSAGES: Record<string, string> = {
   teruggezet: t.released,
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The task a claim names: `zaak` and `taak`, or `taak` alone as "<zaak> <taak>". */
+function taskOf(body: Record<string, string>): { caseId: string; instanceId: string } | null {
+  if (body.zaak) return { caseId: body.zaak, instanceId: body.taak };
+  const space = body.taak.indexOf(' ');
+  const caseId = body.taak.slice(0, space);
+  const instanceId = body.taak.slice(space + 1);
+  return space > 0 && UUID.test(caseId) && instanceId ? { caseId, instanceId } : null;
+}
+
 export function registerQueueRoutes(app: App, db: Db): void {
   app.get(
     WORKBENCH,
@@ -138,6 +150,14 @@ export function registerQueueRoutes(app: App, db: Db): void {
       const page = await queueView(db, filter);
       const { counts, plans } = page;
       const listName = t.queue.lists[filter.list];
+      // One claim form for the whole page; each row's button names its task (half the page's HTML was
+      // a form per row).
+      const claimForm = form({
+        id: CLAIM_FORM,
+        action: `${WORKBENCH}/taken/behandelaar`,
+        csrfToken: staff.session.csrfToken,
+        content: html`<input type="hidden" name="naar" value="mij"><input type="hidden" name="terug" value="${req.url}">`,
+      });
       const tabs = (Object.keys(LIST_PARAM) as QueueList[]).map(
         (l) =>
           html`<li class="loket-nav__item">${link(queueHref(q, { lijst: LIST_PARAM[l] as QueueQueryT['lijst'], pagina: undefined }), `${t.queue.lists[l]} (${counts[l]})`, { current: l === filter.list })}</li>`,
@@ -149,10 +169,11 @@ export function registerQueueRoutes(app: App, db: Db): void {
         r.assignee.kind === 'role' ? t.queue.role(r.assignee.name) : t.queue.team(r.assignee.name),
         r.handler ? r.handler.name : t.queue.nobody,
         !r.handler && r.state !== 'completed'
-          ? form({
-              action: `${WORKBENCH}/taken/behandelaar`,
-              csrfToken: staff.session.csrfToken,
-              content: html`<input type="hidden" name="zaak" value="${r.caseId}"><input type="hidden" name="taak" value="${r.instanceId}"><input type="hidden" name="naar" value="mij"><input type="hidden" name="terug" value="${req.url}">${button(html`${t.queue.claim}<span class="loket-visually-hidden"> ${r.name}</span>`, { variant: 'secondary' })}`,
+          ? button(html`${t.queue.claim}<span class="loket-visually-hidden"> ${r.name}</span>`, {
+              variant: 'secondary',
+              form: CLAIM_FORM,
+              name: 'taak',
+              value: `${r.caseId} ${r.instanceId}`,
             })
           : '',
       ]);
@@ -198,6 +219,7 @@ ${message && alert({ type: 'success', role: 'status', content: message })}
 <nav class="loket-nav loket-queue-lists" aria-label="${t.queue.listsLabel}"><ul class="loket-nav__list">${tabs}</ul></nav>
 <details${attrs({ class: 'loket-details', open: errors.length > 0 || Boolean(q.filter) })}><summary>${t.queue.filters}</summary>${raw(filtersHtml)}</details>
 ${heading(2, `${listName}: ${t.queue.count(page.total)}`)}
+${page.rows.length ? claimForm : ''}
 ${
   page.rows.length
     ? table({
@@ -227,8 +249,9 @@ ${pagination({ current: q.pagina ?? 1, total: totalPages, href: (n) => queueHref
         hide: true,
         body: Type.Object({
           _csrf: Type.String(),
-          zaak: Type.String({ format: 'uuid' }),
-          taak: Type.String({ maxLength: 200 }),
+          /** Without `zaak`, `taak` is "<zaak> <taak>" (the queue's one claim form). */
+          zaak: Type.Optional(Type.String({ format: 'uuid' })),
+          taak: Type.String({ maxLength: 240 }),
           naar: Type.String({ maxLength: 200 }),
           reden: Type.Optional(Type.String({ maxLength: 2000 })),
           terug: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -239,6 +262,9 @@ ${pagination({ current: q.pagina ?? 1, total: totalPages, href: (n) => queueHref
       const staff = staffOf(req);
       const body = req.body as Record<string, string>;
       const naar = body.naar;
+      const task = taskOf(body);
+      if (!task)
+        return sendProblemPage(db, req, reply, new Problem(400, 'invalid-task', t.errors.unknownTask));
       try {
         await inTransaction(db, async (trx) => {
           const to =
@@ -253,16 +279,15 @@ ${pagination({ current: q.pagina ?? 1, total: totalPages, href: (n) => queueHref
             to.name = colleague.name;
           }
           const { before } = await setTaskHandler(trx, {
-            caseId: body.zaak,
-            instanceId: body.taak,
+            ...task,
             organisationId: staff.organisationId,
             to,
           });
           await recordAction(trx, staff, {
-            caseId: body.zaak,
+            caseId: task.caseId,
             action: to ? 'task-assigned' : 'task-released',
             reason: field(body, 'reden') ?? null,
-            details: { task: body.taak, from: before, to: to?.id ?? null },
+            details: { task: task.instanceId, from: before, to: to?.id ?? null },
           });
         });
       } catch (err) {

@@ -47,6 +47,7 @@ export const workbenchTexts = {
     notFoundTitle: 'Zaak niet gevonden',
     notFound: 'Deze zaak bestaat niet, of u mag haar niet zien.',
     unknownColleague: 'Deze collega kennen we niet in uw organisatie.',
+    unknownTask: 'Deze taak kennen we niet. Ga terug naar de werkvoorraad en kies de taak opnieuw.',
   },
   casePage: {
     title: (id: string) => `Zaak ${id}`,

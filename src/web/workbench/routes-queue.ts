@@ -150,8 +150,8 @@ export function registerQueueRoutes(app: App, db: Db): void {
       const page = await queueView(db, filter);
       const { counts, plans } = page;
       const listName = t.queue.lists[filter.list];
-      // One claim form for the whole page; each row's button names its task (half the page's HTML was
-      // a form per row).
+      // One claim form for the whole page; each row's button names its task (a form per row made the page
+      // 62 kB instead of 46 kB).
       const claimForm = form({
         id: CLAIM_FORM,
         action: `${WORKBENCH}/taken/behandelaar`,

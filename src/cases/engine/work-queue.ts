@@ -53,7 +53,7 @@ export interface QueueFilter {
 }
 
 /** Whether the filter is only the list (open tasks, nothing else): its total is then that list's count. */
-export function listOnly(f: QueueFilter): boolean {
+function listOnly(f: QueueFilter): boolean {
   return f.openOnly !== false && !f.planIds?.length && !f.handler && !f.role && !f.dueFrom && !f.dueUntil;
 }
 

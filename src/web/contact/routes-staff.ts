@@ -40,6 +40,7 @@ import {
   WORKBENCH_PATHS,
   workbenchMenu,
 } from '../shared/index.ts';
+import { requestStatusTag } from './request-tag.ts';
 import { contactPageTexts } from './texts.nl.ts';
 
 /**
@@ -84,12 +85,6 @@ function staffPage(
   });
 }
 
-function statusTag(r: ContactRequest, today: string): SafeHtml {
-  if (r.status === 'closed') return html`<span class="loket-tag loket-tag--done">${t.queue.closed}</span>`;
-  if (r.dueDate < today) return html`<span class="loket-tag loket-tag--todo">${t.queue.overdue}</span>`;
-  return html`<span class="loket-tag loket-tag--upcoming">${t.queue.open}</span>`;
-}
-
 function staffOf(session: WebSession) {
   return {
     id: session.subject,
@@ -111,7 +106,7 @@ function requestDetails(r: ContactRequest, today: string): SafeHtml {
       value: `${contactTexts.preferredTimes[r.preferredTime]}${r.preferredNote ? `. ${r.preferredNote}` : ''}`,
     },
     { key: k.team, value: r.team },
-    { key: k.due, value: html`${dateTime(r.dueDate)} ${statusTag(r, today)}` },
+    { key: k.due, value: html`${dateTime(r.dueDate)} ${requestStatusTag(r, today)}` },
     ...(r.status === 'closed' && r.outcome
       ? [
           { key: k.outcome, value: contactTexts.outcomes[r.outcome] },
@@ -216,7 +211,7 @@ export function registerStaffContactPages(app: App, db: Db): void {
               ],
               rows: queue.map((r) => [
                 dateTime(r.dueDate),
-                statusTag(r, today),
+                requestStatusTag(r, today),
                 link(`${QUEUE_PATH}/${r.id}`, contactTexts.kinds[r.kind]),
                 r.requesterName,
                 r.about,

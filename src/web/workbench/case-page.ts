@@ -1,5 +1,6 @@
 import { type ItemInstance, localDate } from '../../cases/plan/index.ts';
 import { type Channel, type ContactRequest, contactTexts } from '../../contact/index.ts';
+import { requestStatusTag } from '../contact/request-tag.ts';
 import {
   alert,
   button,
@@ -193,9 +194,7 @@ function openRequests(requests: ContactRequest[], today: string): SafeHtml {
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
         .map((r) => [
           dateTime(r.dueDate),
-          r.dueDate < today
-            ? html`<span class="loket-tag loket-tag--todo">${t.requestOverdue}</span>`
-            : html`<span class="loket-tag loket-tag--upcoming">${t.requestInTime}</span>`,
+          requestStatusTag(r, today, { overdue: t.requestOverdue, open: t.requestInTime }),
           contactTexts.kinds[r.kind],
           r.question,
           r.team,

@@ -4,7 +4,7 @@ import { DEMO_API_CLIENT, DEMO_ORGANISATIONS } from '../demo/organisations.ts';
 import { listenForClientChanges } from './auth/client-cache.ts';
 import { authMigrations } from './auth/migrations.ts';
 import { loginPath, registerOidcLogin } from './auth/oidc.ts';
-import { requireSessions } from './auth/sessions.ts';
+import { listenForEndedSessions, requireSessions } from './auth/sessions.ts';
 import { requireZgwClients, setClientSecret } from './auth/zgw-jwt.ts';
 import { ping } from './db/database.ts';
 import { type MigrationSet, migrationsCurrent } from './db/migrate.ts';
@@ -23,6 +23,7 @@ export function platformModule(allMigrations: () => MigrationSet): LoketModule {
     async register({ app, database, config, dispatcher }) {
       requireZgwClients(app, database.db, config.jwtMaxAgeSeconds);
       await listenForClientChanges(database);
+      await listenForEndedSessions(database);
       requireSessions(app, database.db, ({ url, kind }) => loginPath(kind, url));
       const oidc =
         config.oidc ??

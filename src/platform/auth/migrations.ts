@@ -1,5 +1,6 @@
 import { type MigrationSet, sqlMigration } from '../db/migrate.ts';
 import { CLIENTS_CHANGED_FUNCTION, clientsChangedTrigger } from './client-cache.ts';
+import { SESSIONS_ENDED_SQL } from './sessions.ts';
 
 export const authMigrations: MigrationSet = {
   '2026_11_23_0300_auth': sqlMigration([
@@ -27,4 +28,6 @@ export const authMigrations: MigrationSet = {
     CLIENTS_CHANGED_FUNCTION,
     clientsChangedTrigger('api_client_secret'),
   ]),
+  // Every process forgets its remembered sessions when one ends (sessions.ts).
+  '2026_11_24_0100_auth_sessions_ended': sqlMigration(SESSIONS_ENDED_SQL),
 };

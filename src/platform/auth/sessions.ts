@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import type { Database, Db } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
 import type { App } from '../http/server.ts';
 
@@ -59,7 +59,72 @@ export async function createSession(
   return session;
 }
 
+/**
+ * Sessions are remembered per database handle, so a page costs no session read: a session never changes
+ * after login, it only ends. An ended session is forgotten in this process at once (`endSession`) and in
+ * every other process through `pg_notify` on SESSIONS_CHANNEL, sent by a trigger on `web_session` at
+ * commit. As a safety net a remembered session is read again after REMEMBER_MS, and never used past its
+ * expiry. A read that overlaps an ending (the generation moved while it ran) is answered, not remembered.
+ */
+export const SESSIONS_CHANNEL = 'loket_sessions_ended';
+
+/** The trigger that tells every process a session ended (created by the auth migrations). */
+export const SESSIONS_ENDED_SQL = [
+  `create or replace function loket_sessions_ended() returns trigger
+    language plpgsql as $$ begin perform pg_notify('${SESSIONS_CHANNEL}', ''); return null; end $$`,
+  `create or replace trigger web_session_ended after delete or truncate on web_session
+    for each statement execute function loket_sessions_ended()`,
+];
+
+const REMEMBER_MS = 60_000;
+const MAX_REMEMBERED = 50_000;
+
+interface Remembered {
+  generation: number;
+  entries: Map<string, { session: WebSession; until: number }>;
+}
+
+const remembered = new WeakMap<Db, Remembered>();
+
+function rememberedOf(db: Db): Remembered {
+  let r = remembered.get(db);
+  if (!r) {
+    r = { generation: 0, entries: new Map() };
+    remembered.set(db, r);
+  }
+  return r;
+}
+
+/** Forgets every remembered session of this database handle (after an ending committed anywhere). */
+export function sessionsEnded(db: Db): void {
+  const r = rememberedOf(db);
+  r.generation++;
+  r.entries.clear();
+}
+
+/** Forgets on every ending committed by any process (the table's trigger notifies). */
+export async function listenForEndedSessions(database: Database): Promise<void> {
+  await database.listen(SESSIONS_CHANNEL, () => sessionsEnded(database.db));
+}
+
 export async function findSession(db: Db, id: string): Promise<WebSession | null> {
+  const r = rememberedOf(db);
+  const now = Date.now();
+  const hit = r.entries.get(id);
+  if (hit) {
+    if (hit.until > now && hit.session.expiresAt.getTime() > now) return hit.session;
+    r.entries.delete(id);
+  }
+  const generation = r.generation;
+  const session = await readSession(db, id);
+  if (session && r.generation === generation) {
+    if (r.entries.size >= MAX_REMEMBERED) r.entries.clear();
+    r.entries.set(id, { session, until: now + REMEMBER_MS });
+  }
+  return session;
+}
+
+async function readSession(db: Db, id: string): Promise<WebSession | null> {
   const r = await db
     .selectFrom('web_session')
     .selectAll()
@@ -67,20 +132,21 @@ export async function findSession(db: Db, id: string): Promise<WebSession | null
     .where('expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
   if (!r) return null;
-  return {
+  return Object.freeze({
     id: r.id,
     organisationId: r.organisation_id,
     kind: r.kind,
     subject: r.subject,
     actingFor: r.acting_for,
-    data: r.data,
+    data: Object.freeze(r.data),
     csrfToken: r.csrf_token,
     expiresAt: r.expires_at,
-  };
+  });
 }
 
 export async function endSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('web_session').where('id', '=', id).execute();
+  sessionsEnded(db);
 }
 
 function sameToken(a: string, b: string): boolean {

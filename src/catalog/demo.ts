@@ -4,7 +4,12 @@ import type { Config } from '../platform/config.ts';
 import type { Trx } from '../platform/db/transaction.ts';
 import { getOrganisation } from '../platform/organisations.ts';
 import { defaultDataDir, referentielijstenUrl } from '../referentielijsten/index.ts';
-import { DEMO_CATALOGI, DEMO_ZAAKTYPEN, type DemoZaaktype, OMSCHRIJVING_GENERIEK } from './demo-data.ts';
+import {
+  DEMO_CATALOGI,
+  DEMO_ZAAKTYPEN,
+  type DemoZaaktype,
+  OMSCHRIJVING_GENERIEK,
+} from './demo-data/index.ts';
 import { createDienst } from './dienst.ts';
 import { offlineSelectielijst } from './selectielijst.ts';
 import type { CatalogContext } from './service.ts';

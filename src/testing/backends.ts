@@ -19,17 +19,8 @@ export async function openTestDatabase(backend: Backend): Promise<Database> {
     backend === 'postgres'
       ? await openDatabase({ url: inject('testDatabaseUrl'), schema, poolSize: 4 })
       : await openDatabase({});
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateToLatest(database, loketMigrations());
-      return database;
-    } catch (err) {
-      // Kysely's migrator looks at every table of the server; another test process dropping its own schema
-      // at that moment makes the look fail ("schema … does not exist"). Ours is untouched: try again.
-      const other = /schema "([^"]+)" does not exist/.exec(String((err as Error).cause ?? err))?.[1];
-      if (!other || other === schema || attempt >= 5) throw err;
-    }
-  }
+  await migrateToLatest(database, loketMigrations());
+  return database;
 }
 
 /** Captures log lines in memory, so a test can assert what reached (or never reached) the log. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeBackends } from '../../testing/backends.ts';
+import { PREPARED } from './database.ts';
 import { inTransaction } from './transaction.ts';
 
 describeBackends('database layer', (database) => {
@@ -23,6 +24,20 @@ describeBackends('database layer', (database) => {
       at: new Date('2025-03-01T10:00:00Z'),
       doc: { a: 1 },
       arr: ['x', 'y'],
+    });
+  });
+
+  it('prepares a marked select once per connection on PostgreSQL, with the same answers', async () => {
+    const { db, backend } = database();
+    await inTransaction(db, async (trx) => {
+      // One connection: the transaction's.
+      const marked = (n: number) => trx.selectNoFrom(sql<number>`${n}::int`.as('n')).modifyFront(PREPARED);
+      expect(await marked(1).executeTakeFirstOrThrow()).toEqual({ n: 1 });
+      expect(await marked(2).executeTakeFirstOrThrow()).toEqual({ n: 2 });
+      if (backend !== 'postgres') return;
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
+        where statement = ${marked(0).compile().sql}`.execute(trx);
+      expect(rows[0].n).toBe(1);
     });
   });
 

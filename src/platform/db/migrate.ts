@@ -32,15 +32,22 @@ function migrator(database: Database, migrations: MigrationSet): Migrator {
   });
 }
 
+/**
+ * Runs every migration not yet applied. Kysely's migrator looks at the tables of every schema of the
+ * server; when another process drops its own schema at that moment the look fails ("schema … does not
+ * exist", seen when test processes share a server). Ours is untouched then, so the run is tried again.
+ */
 export async function migrateToLatest(database: Database, migrations: MigrationSet): Promise<string[]> {
-  const { error, results } = await migrator(database, migrations).migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator(database, migrations).migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    const other = /schema "([^"]+)" does not exist/.exec(String(error))?.[1];
+    if (other && other !== database.schema && attempt < 5) continue;
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`, {
       cause: error,
     });
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** True when every known migration has been applied (readiness check). */

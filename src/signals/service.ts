@@ -197,6 +197,27 @@ export async function raiseSignal(trx: Trx, viewer: Viewer, input: NewSignal): P
   return toSignal(row);
 }
 
+/** Loket itself, as the raiser of a signal it found on its own (a fault in a service's set-up). */
+export function loketViewer(organisationId: string): Viewer {
+  return { organisationId, staffId: 'loket', name: t.loketName, team: '' };
+}
+
+/**
+ * Raises the signal unless the same one (same case and summary) is still open: a fault Loket meets on
+ * every visit becomes one signal for its owner, not one per visit. Answers the open or new signal.
+ */
+export async function raiseSignalOnce(trx: Trx, viewer: Viewer, input: NewSignal): Promise<Signal> {
+  const open = await trx
+    .selectFrom('signal')
+    .selectAll()
+    .where('organisation_id', '=', viewer.organisationId)
+    .where('case_id', input.caseId ? '=' : 'is', input.caseId || null)
+    .where('summary', '=', input.summary?.trim() ?? '')
+    .where('status', 'not in', ['resolved', 'rejected'])
+    .executeTakeFirst();
+  return open ? toSignal(open) : raiseSignal(trx, viewer, input);
+}
+
 async function addEvent(
   trx: Trx,
   signalId: string,

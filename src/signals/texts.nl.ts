@@ -10,6 +10,8 @@ export const STATUSES = ['received', 'investigating', 'fixing', 'resolved', 'rej
 export type SignalStatus = (typeof STATUSES)[number];
 
 export const signalTexts = {
+  /** The raiser's name when Loket itself raises a signal. */
+  loketName: 'Loket (automatisch)',
   /** The universal service processes of the Basisconcept van Dienstverlening. */
   process: {
     agree: 'Dienst afspreken',

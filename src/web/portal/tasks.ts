@@ -29,7 +29,7 @@ import { caseHref } from './home.ts';
 import { markRead, requestKey, taskHref } from './overview.ts';
 import { CITIZEN_ROUTE, type Citizen, citizenOf, sendNotFound, sendPortalPage } from './page.ts';
 import { portalTexts as tx } from './texts.nl.ts';
-import { registerUpload } from './upload.ts';
+import { registerUpload, uploadBlocked } from './upload.ts';
 
 /**
  * The citizen's tasks: confirm, choose an appointment slot, send a document. Each form works without
@@ -104,17 +104,34 @@ function taskForm(task: Task, csrf: string, s: TaskPageState): SafeHtml {
   }
 }
 
-async function showTask(req: FastifyRequest, reply: FastifyReply, db: Db, s: TaskPageState = {}) {
+async function showTask(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+  records: CaseRecords,
+  s: TaskPageState = {},
+) {
   const who = citizenOf(req);
   const { zaakId, taakId } = req.params as { zaakId: string; taakId: string };
   const task = await ownTask(db, who, zaakId, taakId);
   if (!task) return sendNotFound(req, reply, t.notFound, t.notFound);
   const open = task.state === 'active';
+  const upload = task.citizenTask === 'upload-document' && open;
+  const blocked = upload && (await uploadBlocked(db, records, zaakId, task));
+  const body = !open
+    ? alert({ type: 'info', content: t.notOpen })
+    : blocked
+      ? alert({
+          type: 'warning',
+          content: html`${heading(2, t.uploadBlockedTitle)}${paragraph(t.uploadBlocked)}`,
+        })
+      : taskForm(task, who.session.csrfToken, s);
   return sendPortalPage(req, reply, {
     title: task.name,
     hasErrors: Boolean(s.error),
-    status: s.error ? 400 : 200,
-    script: task.citizenTask === 'upload-document' && open ? UPLOAD_SCRIPT : undefined,
+    // A post that could not be taken says so with its status too.
+    status: s.error ? 400 : blocked && req.method === 'POST' ? 503 : 200,
+    script: upload && !blocked ? UPLOAD_SCRIPT : undefined,
     breadcrumbs: [
       { href: '/', text: tx.nav.home },
       { href: caseHref({ id: zaakId }), text: tx.casePage.number },
@@ -122,7 +139,7 @@ async function showTask(req: FastifyRequest, reply: FastifyReply, db: Db, s: Tas
     ],
     content: html`${heading(1, task.name)}${task.description && paragraph(task.description)}${
       task.dueDate && dataList([{ key: t.dueBy, value: dateTime(task.dueDate) }])
-    }${open ? taskForm(task, who.session.csrfToken, s) : alert({ type: 'info', content: t.notOpen })}`,
+    }${body}`,
   });
 }
 
@@ -161,7 +178,7 @@ export async function registerTasks(app: App, db: Db, records: CaseRecords, docs
   app.get(
     '/zaken/:zaakId/taken/:taakId',
     { config: CITIZEN_ROUTE, schema: { params: Params } },
-    (req, reply) => showTask(req, reply, db),
+    (req, reply) => showTask(req, reply, db, records),
   );
 
   app.post(
@@ -186,14 +203,17 @@ export async function registerTasks(app: App, db: Db, records: CaseRecords, docs
       let answer: CitizenAnswer = {};
       if (task.citizenTask === 'confirm') {
         if (body.confirmed !== 'ja')
-          return showTask(req, reply, db, { error: { name: 'confirmed', message: t.confirmRequired } });
+          return showTask(req, reply, db, records, {
+            error: { name: 'confirmed', message: t.confirmRequired },
+          });
         answer = { confirmed: true };
       } else if (task.citizenTask === 'choose-appointment') {
         if (!body.slot || !appointmentSlots(new Date()).includes(body.slot))
-          return showTask(req, reply, db, { error: { name: 'slot', message: t.slotRequired } });
+          return showTask(req, reply, db, records, { error: { name: 'slot', message: t.slotRequired } });
         answer = { slot: body.slot };
       }
-      if (!(await complete(db, records, who, zaakId, taakId, answer))) return showTask(req, reply, db);
+      if (!(await complete(db, records, who, zaakId, taakId, answer)))
+        return showTask(req, reply, db, records);
       return reply.redirect(`${caseHref({ id: zaakId })}?gedaan=${encodeURIComponent(taakId)}`, 303);
     },
   );
@@ -224,14 +244,20 @@ export async function registerTasks(app: App, db: Db, records: CaseRecords, docs
         const who = citizenOf(req);
         const { zaakId, taakId } = req.params as { zaakId: string; taakId: string };
         const file = (req as FastifyRequest & { upload?: MultipartFile | null }).upload;
-        if (!file?.filename) {
+        // A case that cannot take documents is told before a byte is stored (the page explains).
+        if (!file?.filename || (await records.uploadType(db, zaakId, '')) === null) {
           file?.file.resume();
-          return showTask(req, reply, db, { error: { name: 'document', message: t.uploadRequired } });
+          if (file?.filename) return showTask(req, reply, db, records);
+          return showTask(req, reply, db, records, {
+            error: { name: 'document', message: t.uploadRequired },
+          });
         }
         const stored = await receiveContent(docs, file.file);
         if (stored.truncated || stored.size === 0) {
           await forgetContent(docs, stored.key);
-          return showTask(req, reply, db, { error: { name: 'document', message: t.uploadRequired } });
+          return showTask(req, reply, db, records, {
+            error: { name: 'document', message: t.uploadRequired },
+          });
         }
         const upload = { fileName: file.filename, contentType: file.mimetype, content: stored };
         const done = await complete(db, records, who, zaakId, taakId, (trx, task) =>
@@ -242,7 +268,7 @@ export async function registerTasks(app: App, db: Db, records: CaseRecords, docs
         });
         if (!done) {
           await forgetContent(docs, stored.key);
-          return showTask(req, reply, db);
+          return showTask(req, reply, db, records);
         }
         return reply.redirect(`${caseHref({ id: zaakId })}?gedaan=${encodeURIComponent(taakId)}`, 303);
       },

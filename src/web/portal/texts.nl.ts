@@ -154,6 +154,12 @@ export const portalTexts = {
     done: 'Gelukt. Uw zaak gaat verder.',
     notOpen: 'Deze taak is al gedaan of kan nu niet. Kijk bij uw zaak wat de volgende stap is.',
     notFound: 'Deze taak vinden wij niet.',
+    uploadBlockedTitle: 'U kunt hier nu geen document sturen',
+    uploadBlocked:
+      'Dat ligt aan ons, niet aan u. Er is niets verloren: uw taak blijft open en u hoeft nu niets te doen. Wij hebben de medewerkers van deze dienst gevraagd het op te lossen. Daarna kunt u het document hier sturen. Wilt u niet wachten? Kies "Ik wil iemand spreken" of bel ons.',
+    uploadBlockedSignal: (zaak: string) => `Documenten sturen lukt niet bij zaak ${zaak}`,
+    uploadBlockedSignalText: (task: string) =>
+      `De inwoner wil een document sturen voor de taak "${task}", maar het zaaktype heeft geen documenttypen (zaaktype-informatieobjecttypen). Voeg een documenttype toe aan het zaaktype; de taak blijft open tot het document er is.`,
   },
 
   start: {

@@ -2,9 +2,11 @@ import type { CaseRecords } from '../../cases/engine/case-records.ts';
 import type { CitizenAnswer } from '../../cases/engine/citizen.ts';
 import type { Task } from '../../cases/engine/tasks.ts';
 import { type DocumentenContext, registerReceivedDocument } from '../../documenten/index.ts';
-import type { Trx } from '../../platform/db/transaction.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { inTransaction, type Trx } from '../../platform/db/transaction.ts';
 import { getOrganisation } from '../../platform/organisations.ts';
 import { recordProcessing } from '../../processing-log/index.ts';
+import { loketViewer, raiseSignalOnce } from '../../signals/service.ts';
 import { getZaak } from '../../zaken/index.ts';
 import type { Citizen } from './page.ts';
 import { portalTexts as tx } from './texts.nl.ts';
@@ -71,4 +73,26 @@ export async function registerUpload(
     traceId: input.traceId,
   });
   return { document: { id: document.url, name: fileName } };
+}
+
+/**
+ * Whether the case cannot take documents now: its zaaktype has no document types, a fault in the
+ * service's set-up, not the citizen's. Then Loket raises a signal for the owner of the service (once,
+ * however often the citizen looks), so the cause gets fixed; the task stays open meanwhile.
+ */
+export async function uploadBlocked(db: Db, records: CaseRecords, caseId: string, task: Task) {
+  if ((await records.uploadType(db, caseId, task.documentType ?? '')) !== null) return false;
+  await inTransaction(db, async (trx) => {
+    const zaak = await getZaak(trx, caseId);
+    if (!zaak) return;
+    await raiseSignalOnce(trx, loketViewer(zaak.organisation_id), {
+      process: 'operate',
+      failure: 'execution',
+      summary: tx.tasks.uploadBlockedSignal(zaak.identificatie),
+      description: tx.tasks.uploadBlockedSignalText(task.name),
+      owner: zaak.dienst_id ? `dienst:${zaak.dienst_id}` : `bron:${zaak.organisation_id}`,
+      caseId,
+    });
+  });
+  return true;
 }

@@ -22,11 +22,14 @@ export {
 export {
   type Decision,
   type DecisionStatus,
+  type DecisionSummary,
+  decisionSummariesOfSubjectQuery,
   decisionsOfCase,
   decisionsOfSubject,
   decisionsReadingFact,
   deviationCounts,
   getDecision,
   type Outputs,
+  toDecisionSummary,
 } from './store.ts';
 export { supersede } from './supersede.ts';

@@ -176,6 +176,39 @@ export async function decisionsOfSubject(db: Db | Trx, bsn: string): Promise<Dec
   return rows.map(toDecision);
 }
 
+/** What a list of a person's decisions shows (the portal's messages), without inputs, trace or outcome. */
+export interface DecisionSummary {
+  id: string;
+  organisationId: string;
+  caseId: string | null;
+  ruleId: string;
+  /** ISO timestamp. */
+  decidedAt: string | null;
+}
+
+/**
+ * A person's final (and superseded) decisions, newest first, as summaries — for a caller that composes
+ * it into a statement of its own; `toDecisionSummary` reads its rows (from pg or as JSON).
+ */
+export function decisionSummariesOfSubjectQuery(db: Db | Trx, bsn: string) {
+  return db
+    .selectFrom('decision')
+    .select(['id', 'organisation_id', 'case_id', 'rule_id', 'decided_at'])
+    .where('subject_bsn', '=', bsn)
+    .where('status', 'in', ['final', 'superseded'])
+    .orderBy('created_at', 'desc');
+}
+
+export function toDecisionSummary(r: Row): DecisionSummary {
+  return {
+    id: r.id as string,
+    organisationId: r.organisation_id as string,
+    caseId: (r.case_id as string | null) ?? null,
+    ruleId: r.rule_id as string,
+    decidedAt: r.decided_at == null ? null : new Date(r.decided_at as string | Date).toISOString(),
+  };
+}
+
 /**
  * The ids of decisions that read fact `factId` at `version`, in id order, a page at a time (keyset:
  * pass the last id of the previous page as `afterId`). Served by the primary key of decision_fact_read.

@@ -4,6 +4,7 @@ export {
   ProcessingLogError,
   type ProcessingRecord,
   processingFor,
+  processingRecordExpression,
   recordProcessing,
   verifyChain,
 } from './service.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 
@@ -39,24 +39,39 @@ export async function recordProcessing(
 ): Promise<void> {
   const list = Array.isArray(records) ? records : [records];
   if (list.length === 0) return;
-  for (const r of list) {
-    if (!r.purpose.trim() || !r.legalBasis.trim() || r.dataCategories.length === 0) {
-      throw new ProcessingLogError('a processing record needs a purpose, a legal basis and data categories');
-    }
-  }
+  for (const r of list) check(r);
   // One statement per record (processing_log_append: lock the subject's chain, read its last hash,
   // insert); several records share a transaction so they land together.
   const append = async (conn: Db | Trx) => {
-    for (const r of list) {
-      const occurredAt = new Date().toISOString();
-      await sql`select processing_log_append(${r.subject.kind}, ${r.subject.id}, ${canonical(r, occurredAt)},
-        ${r.organisationId}, ${occurredAt}, ${r.operation}, ${r.actor.kind}, ${r.actor.id},
-        ${r.dataCategories}::text[], ${r.purpose}, ${r.legalBasis}, ${r.traceId ?? null},
-        ${r.processingActivity ?? null}, ${r.foreignOperation ?? null})`.execute(conn);
-    }
+    for (const r of list) await sql`select ${appendOf(r)}`.execute(conn);
   };
   if (list.length === 1 || db.isTransaction) await append(db);
   else await inTransaction(db, append);
+}
+
+/**
+ * One record as an SQL expression, for a caller that reads personal data in one statement and records
+ * the read in the same statement (one round trip; the record commits with the read, or neither happens).
+ * Make it the statement's last column: the subject's chain is locked from the moment it is evaluated
+ * until the statement's transaction ends, so the reads before it do not hold up other users of the chain.
+ */
+export function processingRecordExpression(record: ProcessingRecord): RawBuilder<void> {
+  check(record);
+  return appendOf(record);
+}
+
+function check(r: ProcessingRecord): void {
+  if (!r.purpose.trim() || !r.legalBasis.trim() || r.dataCategories.length === 0) {
+    throw new ProcessingLogError('a processing record needs a purpose, a legal basis and data categories');
+  }
+}
+
+function appendOf(r: ProcessingRecord): RawBuilder<void> {
+  const occurredAt = new Date().toISOString();
+  return sql<void>`processing_log_append(${r.subject.kind}, ${r.subject.id}, ${canonical(r, occurredAt)},
+    ${r.organisationId}, ${occurredAt}, ${r.operation}, ${r.actor.kind}, ${r.actor.id},
+    ${r.dataCategories}::text[], ${r.purpose}, ${r.legalBasis}, ${r.traceId ?? null},
+    ${r.processingActivity ?? null}, ${r.foreignOperation ?? null})`;
 }
 
 const GENESIS = '0'.repeat(64);

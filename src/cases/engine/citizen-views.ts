@@ -1,3 +1,4 @@
+import { type Expression, sql } from 'kysely';
 import type { PlanState } from '../plan/index.ts';
 import { type Conn, t } from './tables.ts';
 
@@ -31,21 +32,12 @@ export interface CitizenDeadline {
   status: string;
 }
 
-function milestonesOf(state: PlanState): CitizenMilestone[] {
-  return state.instances
-    .filter((i) => i.kind === 'milestone')
-    .map((i) => ({
-      name: i.name,
-      reached: i.state === 'completed',
-      reachedAt: i.state === 'completed' ? i.updatedAt : null,
-    }));
-}
+/** Case ids: a list, or a subquery that selects them (see zaken's `caseIdsOfSubjectQuery`). */
+export type CaseIds = readonly string[] | Expression<{ id: string }>;
 
-/** The plans of these cases, by case id (cases without a plan are left out). */
-export async function casePlansOf(db: Conn, caseIds: string[]): Promise<Map<string, CitizenCasePlan>> {
-  const out = new Map<string, CitizenCasePlan>();
-  if (caseIds.length === 0) return out;
-  const rows = await t(db)
+/** The service name and status of these cases' plans (for a list of cases), for a caller that composes it. */
+export function casePlanNamesQuery(db: Conn, caseIds: CaseIds) {
+  return t(db)
     .selectFrom('case_plan as p')
     .leftJoin('case_plan_definition as d', (j) =>
       j
@@ -53,30 +45,66 @@ export async function casePlansOf(db: Conn, caseIds: string[]): Promise<Map<stri
         .onRef('d.plan_id', '=', 'p.plan_id')
         .onRef('d.version', '=', 'p.plan_version'),
     )
-    .select(['p.case_id', 'p.organisation_id', 'p.status', 'p.state', 'd.name'])
-    .where('p.case_id', 'in', caseIds)
-    .execute();
-  for (const r of rows) {
-    out.set(r.case_id, {
-      caseId: r.case_id,
-      organisationId: r.organisation_id,
-      name: r.name ?? r.state.planId,
-      status: r.status,
-      milestones: milestonesOf(r.state),
-    });
-  }
+    .select([
+      'p.case_id',
+      'p.organisation_id',
+      'p.status',
+      sql<string>`coalesce(d.name, p.state->>'planId')`.as('name'),
+    ])
+    .where('p.case_id', 'in', caseIds as readonly string[]);
+}
+
+/**
+ * The plans of these cases with their milestones (not the whole plan state: the milestones are taken
+ * out of it in the database), for a caller that composes it into a statement of its own.
+ */
+export function casePlansQuery(db: Conn, caseIds: CaseIds) {
+  return casePlanNamesQuery(db, caseIds).select(
+    sql<CitizenMilestone[]>`(select coalesce(json_agg(json_build_object('name', i->>'name',
+      'reached', i->>'state' = 'completed',
+      'reachedAt', case when i->>'state' = 'completed' then i->>'updatedAt' end) order by n), '[]'::json)
+      from jsonb_array_elements(p.state->'instances') with ordinality as m(i, n)
+      where i->>'kind' = 'milestone')`.as('milestones'),
+  );
+}
+
+type PlanRow = {
+  case_id: string;
+  organisation_id: string;
+  status: PlanState['status'];
+  name: string;
+  milestones: CitizenMilestone[];
+};
+
+const toCitizenCasePlan = (r: PlanRow): CitizenCasePlan => ({
+  caseId: r.case_id,
+  organisationId: r.organisation_id,
+  name: r.name,
+  status: r.status,
+  milestones: r.milestones,
+});
+
+/** The plans of these cases, by case id (cases without a plan are left out). */
+export async function casePlansOf(db: Conn, caseIds: string[]): Promise<Map<string, CitizenCasePlan>> {
+  const out = new Map<string, CitizenCasePlan>();
+  if (caseIds.length === 0) return out;
+  for (const r of await casePlansQuery(db, caseIds).execute()) out.set(r.case_id, toCitizenCasePlan(r));
   return out;
 }
 
-/** The terms of these cases (beslistermijn, streeftermijn), by case id. */
-export async function deadlinesOfCases(db: Conn, caseIds: string[]): Promise<Map<string, CitizenDeadline[]>> {
-  const out = new Map<string, CitizenDeadline[]>();
-  if (caseIds.length === 0) return out;
-  const rows = await t(db)
+/** The terms of these cases (beslistermijn, streeftermijn), for a caller that composes it. */
+export function deadlinesQuery(db: Conn, caseIds: CaseIds) {
+  return t(db)
     .selectFrom('case_deadline')
     .select(['case_id', 'kind', 'legal', 'due_date', 'status'])
-    .where('case_id', 'in', caseIds)
-    .execute();
+    .where('case_id', 'in', caseIds as readonly string[]);
+}
+
+type DeadlineRow = { case_id: string; kind: string; legal: boolean; due_date: string; status: string };
+
+/** Deadline rows by case id. */
+function deadlinesByCase(rows: readonly DeadlineRow[]): Map<string, CitizenDeadline[]> {
+  const out = new Map<string, CitizenDeadline[]>();
   for (const r of rows) {
     const list = out.get(r.case_id) ?? [];
     list.push({ caseId: r.case_id, kind: r.kind, legal: r.legal, dueDate: r.due_date, status: r.status });
@@ -85,15 +113,8 @@ export async function deadlinesOfCases(db: Conn, caseIds: string[]): Promise<Map
   return out;
 }
 
-/** The case ids of a person's life event requests, by request id. */
-export async function casesOfRequests(db: Conn, requestIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (requestIds.length === 0) return out;
-  const rows = await t(db)
-    .selectFrom('life_event_case')
-    .select(['request_id', 'case_id'])
-    .where('request_id', 'in', requestIds)
-    .execute();
-  for (const r of rows) out.set(r.request_id, [...(out.get(r.request_id) ?? []), r.case_id]);
-  return out;
+/** The terms of these cases (beslistermijn, streeftermijn), by case id. */
+export async function deadlinesOfCases(db: Conn, caseIds: string[]): Promise<Map<string, CitizenDeadline[]>> {
+  if (caseIds.length === 0) return new Map();
+  return deadlinesByCase(await deadlinesQuery(db, caseIds).execute());
 }

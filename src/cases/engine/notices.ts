@@ -3,6 +3,7 @@ import type { Trx } from '../../platform/db/transaction.ts';
 import { getOrganisation } from '../../platform/organisations.ts';
 import { publish } from '../../platform/outbox/outbox.ts';
 import { recordProcessing } from '../../processing-log/index.ts';
+import type { CaseIds } from './citizen-views.ts';
 import { CASE_TOPICS } from './effects.ts';
 import { type Conn, json, type NoticeContact, t } from './tables.ts';
 import { caseTexts as tx } from './texts.nl.ts';
@@ -93,15 +94,29 @@ export async function sendNotice(trx: Trx, input: NewNotice): Promise<Notice> {
   return notice;
 }
 
-export async function noticesOf(db: Conn, caseIds: string[]): Promise<Notice[]> {
-  if (caseIds.length === 0) return [];
-  const rows = await t(db)
+/** The notices about these cases, newest first, for a caller that composes it. */
+export function noticesQuery(db: Conn, caseIds: CaseIds) {
+  return t(db)
     .selectFrom('case_notice')
     .selectAll()
-    .where('case_id', 'in', caseIds)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
+    .where('case_id', 'in', caseIds as readonly string[])
+    .orderBy('created_at', 'desc');
+}
+
+/** A notice row (from pg, or as JSON from a composed statement) as a notice. */
+export function toNotice(r: {
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  reason: string;
+  expected_date: string | null;
+  contact: NoticeContact;
+  created_at: Date | string;
+}): Notice {
+  return {
     id: r.id,
     caseId: r.case_id,
     organisationId: r.organisation_id,
@@ -111,6 +126,11 @@ export async function noticesOf(db: Conn, caseIds: string[]): Promise<Notice[]> 
     reason: r.reason,
     expectedDate: r.expected_date,
     contact: r.contact,
-    createdAt: r.created_at,
-  }));
+    createdAt: r.created_at instanceof Date ? r.created_at : new Date(r.created_at),
+  };
+}
+
+export async function noticesOf(db: Conn, caseIds: string[]): Promise<Notice[]> {
+  if (caseIds.length === 0) return [];
+  return (await noticesQuery(db, caseIds).execute()).map(toNotice);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { problems } from '../../platform/http/problem.ts';
 import { getOrganisation } from '../../platform/organisations.ts';
 import type { PlanState } from '../plan/index.ts';
@@ -132,6 +133,24 @@ export async function requestsOf(db: Conn, bsn: string) {
     .where('r.subject_bsn', '=', bsn)
     .orderBy('r.created_at', 'desc')
     .execute();
+}
+
+/**
+ * The person's life event requests, newest first, each with the ids of the cases it started — for a
+ * caller that composes it into a statement of its own.
+ */
+export function lifeEventRequestsQuery(db: Conn, bsn: string) {
+  return t(db)
+    .selectFrom('life_event_request as r')
+    .innerJoin('life_event as e', 'e.id', 'r.life_event_id')
+    .select([
+      'r.id',
+      'e.name',
+      'r.created_at',
+      sql<string[]>`array(select c.case_id from life_event_case c where c.request_id = r.id)`.as('case_ids'),
+    ])
+    .where('r.subject_bsn', '=', bsn)
+    .orderBy('r.created_at', 'desc');
 }
 
 /** The request a case was started by, if any. */

@@ -1,27 +1,30 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { type CitizenCasePlan, casePlanNamesQuery } from '../../cases/engine/citizen-views.ts';
+import { type Notice, noticesQuery, toNotice } from '../../cases/engine/notices.ts';
+import { lifeEventRequestsQuery } from '../../cases/engine/progress.ts';
+import { citizenTasksQuery, rowToTask, type Task } from '../../cases/engine/tasks.ts';
 import {
-  type CitizenCasePlan,
-  type CitizenDeadline,
-  casePlansOf,
-  casesOfRequests,
-  deadlinesOfCases,
-} from '../../cases/engine/citizen-views.ts';
-import { type Notice, noticesOf } from '../../cases/engine/notices.ts';
-import { requestsOf } from '../../cases/engine/progress.ts';
-import { citizenTasksOf, type Task } from '../../cases/engine/tasks.ts';
-import { type Decision, decisionsOfSubject } from '../../decisions/index.ts';
-import { messagesFor } from '../../facts/follow-up.ts';
-import type { Db } from '../../platform/db/database.ts';
+  type DecisionSummary,
+  decisionSummariesOfSubjectQuery,
+  toDecisionSummary,
+} from '../../decisions/index.ts';
+import { messagesForQuery } from '../../facts/follow-up.ts';
+import { type Db, PREPARED } from '../../platform/db/database.ts';
 import type { Trx } from '../../platform/db/transaction.ts';
 import { getOrganisation, type Organisation } from '../../platform/organisations.ts';
-import { recordProcessing } from '../../processing-log/index.ts';
-import { casesOfSubject, type ZaakRow } from '../../zaken/index.ts';
+import {
+  type ProcessingRecord,
+  processingRecordExpression,
+  recordProcessing,
+} from '../../processing-log/index.ts';
+import { caseIdsOfSubjectQuery, caseSummariesOfSubjectQuery } from '../../zaken/index.ts';
 import type { Citizen } from './page.ts';
 import { portalTexts as tx } from './texts.nl.ts';
 
 /**
- * Everything about one person across every organisation, read in a fixed number of queries (the home
- * page of someone with fifty cases stays fast), and recorded in the processing log in the same
- * transaction as the reads.
+ * Everything about one person across every organisation, read in one statement whatever the number of
+ * cases (the home page of someone with fifty cases stays fast), with the processing-log record of the
+ * read in the same statement.
  */
 
 export interface PortalCase {
@@ -32,8 +35,8 @@ export interface PortalCase {
   startdatum: string;
   closed: boolean;
   status: 'active' | 'waiting' | 'completed' | 'terminated';
-  plan: CitizenCasePlan | null;
-  deadlines: CitizenDeadline[];
+  /** The case's plan: the service as the citizen knows it, and where it stands. */
+  plan: Pick<CitizenCasePlan, 'name' | 'status'> | null;
 }
 
 export interface PortalMessage {
@@ -51,7 +54,7 @@ export interface PortalMessage {
 export interface Overview {
   cases: PortalCase[];
   tasks: (Task & { organisationName: string; caseIdentificatie: string })[];
-  decisions: Decision[];
+  decisions: DecisionSummary[];
   notices: Notice[];
   messages: PortalMessage[];
   lifeEvents: { id: string; name: string; createdAt: Date; caseIds: string[] }[];
@@ -80,19 +83,18 @@ export class Organisations {
   }
 }
 
-function statusOf(row: ZaakRow, plan: CitizenCasePlan | null, waiting: boolean): PortalCase['status'] {
+function statusOf(
+  row: { einddatum: string | null },
+  plan: PortalCase['plan'],
+  waiting: boolean,
+): PortalCase['status'] {
   if (plan?.status === 'terminated') return 'terminated';
   if (row.einddatum || plan?.status === 'completed') return 'completed';
   return waiting ? 'waiting' : 'active';
 }
 
-async function readMarks(db: Db | Trx, bsn: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('portal_message_read')
-    .select('message_key')
-    .where('bsn', '=', bsn)
-    .execute();
-  return new Set(rows.map((r) => r.message_key as string));
+function readMarksQuery(db: Db | Trx, bsn: string) {
+  return db.selectFrom('portal_message_read').select('message_key').where('bsn', '=', bsn);
 }
 
 export async function markRead(db: Db | Trx, bsn: string, key: string): Promise<void> {
@@ -115,44 +117,69 @@ export async function readOverview(
   traceId: string,
   orgs = new Organisations(trx),
 ): Promise<Overview> {
-  const rows = await casesOfSubject(trx, { bsn: who.bsn });
-  const ids = rows.map((r) => r.id);
-  // One after the other: inside a transaction that is one connection; outside it, the processing-log
-  // record at the end is one statement of its own, written before anything is shown.
-  const plans = await casePlansOf(trx, ids);
-  const deadlines = await deadlinesOfCases(trx, ids);
-  const taskRows = await citizenTasksOf(trx, ids);
-  const notices = await noticesOf(trx, ids);
-  const decisions = await decisionsOfSubject(trx, who.bsn);
-  const personMessages = await messagesFor(trx, who.bsn);
-  const requests = await requestsOf(trx, who.bsn);
-  const read = await readMarks(trx, who.bsn);
+  // One statement: every module's part as a JSON sub-select, and last the processing-log record of the
+  // read, so the read and its record commit together before anything is shown (one round trip).
+  const bsn = who.bsn;
+  const caseIds = caseIdsOfSubjectQuery(trx, bsn);
+  const row = await trx
+    .selectNoFrom([
+      jsonArrayFrom(caseSummariesOfSubjectQuery(trx, bsn)).as('cases'),
+      jsonArrayFrom(casePlanNamesQuery(trx, caseIds)).as('plans'),
+      jsonArrayFrom(citizenTasksQuery(trx, caseIds)).as('tasks'),
+      jsonArrayFrom(noticesQuery(trx, caseIds)).as('notices'),
+      jsonArrayFrom(decisionSummariesOfSubjectQuery(trx, bsn)).as('decisions'),
+      jsonArrayFrom(messagesForQuery(trx, bsn)).as('messages'),
+      jsonArrayFrom(lifeEventRequestsQuery(trx, bsn)).as('requests'),
+      jsonArrayFrom(readMarksQuery(trx, bsn)).as('read'),
+      processingRecordExpression(ownRead(who, traceId, OVERVIEW_DATA)).as('logged'),
+    ])
+    .modifyFront(PREPARED)
+    .executeTakeFirstOrThrow();
+  const rows = row.cases as unknown as CaseSummaryRow[];
+  const plans = new Map(
+    (row.plans as unknown as { case_id: string; name: string; status: CitizenCasePlan['status'] }[]).map(
+      (p) => [p.case_id, { name: p.name, status: p.status }] as const,
+    ),
+  );
+  const taskRows = (row.tasks as unknown as Record<string, unknown>[]).map(rowToTask);
+  const notices = (row.notices as unknown as Parameters<typeof toNotice>[0][]).map(toNotice);
+  const decisions = (row.decisions as unknown as Record<string, unknown>[]).map(toDecisionSummary);
+  const personMessages = row.messages as unknown as {
+    id: string;
+    organisation_id: string;
+    subject: string;
+    body: string;
+    created_at: string;
+  }[];
+  const read = new Set((row.read as unknown as { message_key: string }[]).map((r) => r.message_key));
+  // The organisations of all cases, decisions and messages at once (from the shared cache, mostly).
+  const orgIds = new Set([
+    ...rows.map((r) => r.organisation_id),
+    ...decisions.map((d) => d.organisationId),
+    ...personMessages.map((m) => m.organisation_id),
+  ]);
+  const orgOf = new Map<string, Organisation>();
+  for (const id of orgIds) orgOf.set(id, await orgs.get(id)); // one by one: a transaction has one connection
+  const org = (id: string) => orgOf.get(id) as Organisation;
   const waiting = new Set(taskRows.map((t) => t.caseId));
-  const cases: PortalCase[] = [];
-  for (const r of rows) {
+  const cases: PortalCase[] = rows.map((r) => {
     const plan = plans.get(r.id) ?? null;
-    cases.push({
+    return {
       id: r.id,
       identificatie: r.identificatie,
-      organisation: await orgs.get(r.organisation_id),
-      name: plan?.name ?? String((r.data as { omschrijving?: string })?.omschrijving ?? r.identificatie),
+      organisation: org(r.organisation_id),
+      name: plan?.name ?? String(r.omschrijving ?? r.identificatie),
       startdatum: r.startdatum,
       closed: Boolean(r.einddatum),
       status: statusOf(r, plan, waiting.has(r.id)),
       plan,
-      deadlines: deadlines.get(r.id) ?? [],
-    });
-  }
+    };
+  });
   const byId = new Map(cases.map((c) => [c.id, c]));
-  const tasks = [];
-  for (const t of taskRows) {
+  const tasks = taskRows.map((t) => {
     const c = byId.get(t.caseId);
-    tasks.push({
-      ...t,
-      organisationName: c?.organisation.name ?? '',
-      caseIdentificatie: c?.identificatie ?? '',
-    });
-  }
+    return { ...t, organisationName: c?.organisation.name ?? '', caseIdentificatie: c?.identificatie ?? '' };
+  });
   const messages: PortalMessage[] = [];
   for (const d of decisions) {
     const c = d.caseId ? byId.get(d.caseId) : undefined;
@@ -161,7 +188,7 @@ export async function readOverview(
       kind: 'decision',
       subject: tx.messages.decisionSubject(c?.name ?? d.ruleId),
       body: tx.messages.decisionBody,
-      from: (await orgs.get(d.organisationId)).name,
+      from: org(d.organisationId).name,
       at: new Date(d.decidedAt ?? Date.now()),
       read: read.has(decisionKey(d.id)),
       caseId: d.caseId,
@@ -198,25 +225,29 @@ export async function readOverview(
       kind: 'message',
       subject: m.subject,
       body: m.body,
-      from: (await orgs.get(m.organisation_id)).name,
+      from: org(m.organisation_id).name,
       at: new Date(m.created_at),
       read: read.has(messageKey(m.id)),
       caseId: null,
       href: null,
     });
   messages.sort((a, b) => b.at.getTime() - a.at.getTime());
-  const requestCases = await casesOfRequests(
-    trx,
-    requests.map((r) => r.id),
-  );
-  const lifeEvents = requests.map((r) => ({
-    id: r.id,
-    name: r.name,
-    createdAt: r.created_at,
-    caseIds: requestCases.get(r.id) ?? [],
-  }));
-  await logOwnRead(trx, who, traceId, ['zaak', 'taak', 'besluit', 'bericht']);
+  const lifeEvents = (
+    row.requests as unknown as { id: string; name: string; created_at: string; case_ids: string[] }[]
+  ).map((r) => ({ id: r.id, name: r.name, createdAt: new Date(r.created_at), caseIds: r.case_ids }));
   return { cases, tasks, decisions, notices, messages, lifeEvents };
+}
+
+/** What the overview reads about the person (for the processing log). */
+const OVERVIEW_DATA = ['zaak', 'taak', 'besluit', 'bericht'];
+
+interface CaseSummaryRow {
+  id: string;
+  organisation_id: string;
+  identificatie: string;
+  startdatum: string;
+  einddatum: string | null;
+  omschrijving: string | null;
 }
 
 export function taskHref(t: { caseId: string; instanceId: string }): string {
@@ -230,7 +261,11 @@ export async function logOwnRead(
   traceId: string,
   what: string[],
 ): Promise<void> {
-  await recordProcessing(trx, {
+  await recordProcessing(trx, ownRead(who, traceId, what));
+}
+
+function ownRead(who: Citizen, traceId: string, what: string[]): ProcessingRecord {
+  return {
     organisationId: who.session.organisationId,
     operation: 'read',
     actor: { kind: 'citizen', id: who.actorId },
@@ -239,5 +274,5 @@ export async function logOwnRead(
     purpose: tx.processing.ownOverview,
     legalBasis: tx.processing.legalInzage,
     traceId,
-  });
+  };
 }

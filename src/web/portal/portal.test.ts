@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sendNotice } from '../../cases/engine/notices.ts';
 import { DEMO_BSN } from '../../demo/people.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { verifyChain } from '../../processing-log/index.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
 import type { CookieClient } from '../../testing/browserless.ts';
 import {
@@ -50,6 +51,19 @@ describeBackends('citizen portal over HTTP', (database) => {
     expect(logged).toEqual([
       { purpose: 'Inzage in eigen zaken, taken en berichten (Mijn Loket)', operation: 'read' },
     ]);
+  });
+
+  it('reads the home page and records the read in one statement, the chain whole when pages are asked at once', async () => {
+    const subject = { kind: 'bsn', id: DEMO_BSN.sanne } as const;
+    const before = await verifyChain(database().db, subject);
+    const pages = await Promise.all(Array.from({ length: 8 }, () => sanne.request('/')));
+    expect(pages.map((p) => p.status)).toEqual(Array(8).fill(200));
+    expect(pages[0].headers.get('server-timing')).toMatch(/^app;dur=\d+\.\d\d$/);
+    expect(await verifyChain(database().db, subject)).toEqual({
+      ok: true,
+      brokenAt: null,
+      records: before.records + 8,
+    });
   });
 
   it('gives another person a 404 for this case, without any of its data', async () => {

@@ -32,7 +32,9 @@ export interface LinkOptions {
 
 export function link(href: string, content: Renderable, options: LinkOptions = {}): SafeHtml {
   const a = attrs({
-    class: classes('utrecht-link utrecht-link--html-a', options.className),
+    class: options.className
+      ? `utrecht-link utrecht-link--html-a ${options.className}`
+      : 'utrecht-link utrecht-link--html-a',
     href,
     'aria-current': options.current ? 'page' : undefined,
     rel: options.external ? 'noopener noreferrer' : undefined,
@@ -59,15 +61,26 @@ export interface ButtonOptions {
   form?: string;
 }
 
+/** The class of a button of each variant, for submit buttons and others. */
+const BUTTON_CLASS = (submit: boolean) =>
+  Object.fromEntries(
+    (Object.keys(BUTTON_APPEARANCE) as ButtonVariant[]).map((v) => [
+      v,
+      classes(
+        'utrecht-button',
+        `utrecht-button--${BUTTON_APPEARANCE[v]}`,
+        submit && 'utrecht-button--submit',
+      ),
+    ]),
+  ) as Record<ButtonVariant, string>;
+const SUBMIT_BUTTON_CLASS = BUTTON_CLASS(true);
+const OTHER_BUTTON_CLASS = BUTTON_CLASS(false);
+
 export function button(content: Renderable, options: ButtonOptions = {}): SafeHtml {
   const variant = options.variant ?? 'primary';
   const type = options.type ?? 'submit';
   const a = attrs({
-    class: classes(
-      'utrecht-button',
-      `utrecht-button--${BUTTON_APPEARANCE[variant]}`,
-      type === 'submit' && 'utrecht-button--submit',
-    ),
+    class: (type === 'submit' ? SUBMIT_BUTTON_CLASS : OTHER_BUTTON_CLASS)[variant],
     type,
     name: options.name,
     value: options.value,
@@ -168,7 +181,10 @@ let tableCount = 0;
 /** A table with a caption. Wide tables scroll sideways inside a focusable region instead of the page. */
 export function table(options: TableOptions): SafeHtml {
   const id = options.id ?? `tabel-${++tableCount}`;
-  const numeric = (i: number) => options.columns[i]?.numeric === true;
+  // Each column's cell class, worked out once for all rows.
+  const cellClass = options.columns.map((c) =>
+    classes('utrecht-table__cell', c.numeric === true && 'utrecht-table__cell--numeric-column'),
+  );
   const head = options.columns.map(
     (c) =>
       html`<th${attrs({ class: classes('utrecht-table__header-cell', c.numeric && 'utrecht-table__header-cell--numeric-column'), scope: 'col' })}>${c.header}</th>`,
@@ -178,7 +194,7 @@ export function table(options: TableOptions): SafeHtml {
       html`<tr class="utrecht-table__row">${row.map((cell, i) =>
         i === 0 && options.rowHeaders
           ? html`<th class="utrecht-table__header-cell" scope="row">${cell}</th>`
-          : html`<td class="${classes('utrecht-table__cell', numeric(i) && 'utrecht-table__cell--numeric-column')}">${cell}</td>`,
+          : html`<td class="${cellClass[i] ?? 'utrecht-table__cell'}">${cell}</td>`,
       )}</tr>`,
   );
   return html`<div class="loket-table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
@@ -228,16 +244,30 @@ function provenanceLine(p: Provenance): SafeHtml {
 /** A date as `Date` or ISO text (`2025-03-14` or a full timestamp). */
 export type DateInput = Date | string;
 
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function toDate(value: DateInput): Date {
   if (value instanceof Date) return value;
   // A bare date means that day in the Netherlands; noon keeps it on that day in any time zone.
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  return new Date(BARE_DATE.test(value) ? `${value}T12:00:00Z` : value);
 }
+
+/** Bare dates (YYYY-MM-DD) rendered before: a list of fifty deadlines has few distinct days. */
+const renderedDays = new Map<string, SafeHtml>();
 
 /** `<time datetime="2025-03-14">14 maart 2025</time>`. */
 export function dateTime(value: DateInput): SafeHtml {
+  if (typeof value === 'string') {
+    const known = renderedDays.get(value);
+    if (known) return known;
+  }
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${String(value)}`);
   const machine = typeof value === 'string' ? value : date.toISOString();
-  return html`<time datetime="${machine}">${texts.formatDate(date)}</time>`;
+  const rendered = html`<time datetime="${machine}">${texts.formatDate(date)}</time>`;
+  if (typeof value === 'string' && BARE_DATE.test(value)) {
+    if (renderedDays.size >= 5_000) renderedDays.clear();
+    renderedDays.set(value, rendered);
+  }
+  return rendered;
 }

@@ -61,6 +61,9 @@ export const BLOCKED_URL = 'about:invalid#loket-blocked';
 
 /** Lets relative URLs and http(s), mailto and tel through; anything else (javascript:, data:) is blocked. */
 export function safeUrl(url: string): string {
+  // A path, query or fragment ("/…", "?…", "#…") has no scheme: the common case, without the regexes.
+  const first = url.charCodeAt(0);
+  if (first === 47 || first === 63 || first === 35) return url;
   const compact = url.replace(IGNORED_IN_URL, '');
   if (!HAS_SCHEME.test(compact)) return url;
   return SAFE_SCHEME.test(compact) ? url : BLOCKED_URL;
@@ -150,20 +153,37 @@ const URL_ATTRIBUTE_NAME = /^(?:href|src|action|formaction|poster|cite|xlink:hre
  */
 export function attrs(attributes: Readonly<Record<string, AttributeValue>>): SafeHtml {
   let out = '';
-  for (const [name, value] of Object.entries(attributes)) {
+  for (const name in attributes) {
+    if (!Object.hasOwn(attributes, name)) continue;
+    const value = attributes[name];
     if (value === false || value === null || value === undefined) continue;
-    if (!ATTRIBUTE_NAME.test(name) || /^on/i.test(name))
-      throw new Error(`attrs: refused attribute name ${name}`);
+    const isUrl = attributeKind(name);
     if (value === true) out += ` ${name}`;
     else {
-      const text = String(value);
-      out += ` ${name}="${escapeHtml(URL_ATTRIBUTE_NAME.test(name) ? safeUrl(text) : text)}"`;
+      const text = typeof value === 'string' ? value : String(value);
+      out += ` ${name}="${escapeHtml(isUrl ? safeUrl(text) : text)}"`;
     }
   }
   return new SafeHtml(out);
 }
 
+/** Attribute names seen before: whether each takes a URL (names are few and fixed, checked once each). */
+const attributeKinds = new Map<string, boolean>();
+
+/** Refuses a bad or event-handler attribute name; tells whether the attribute's value is a URL. */
+function attributeKind(name: string): boolean {
+  let isUrl = attributeKinds.get(name);
+  if (isUrl !== undefined) return isUrl;
+  if (!ATTRIBUTE_NAME.test(name) || /^on/i.test(name))
+    throw new Error(`attrs: refused attribute name ${name}`);
+  isUrl = URL_ATTRIBUTE_NAME.test(name);
+  if (attributeKinds.size < 1_000) attributeKinds.set(name, isUrl);
+  return isUrl;
+}
+
 /** Joins class names, skipping empty ones: `classes('a', cond && 'b')`. */
 export function classes(...names: (string | false | null | undefined)[]): string {
-  return names.filter(Boolean).join(' ');
+  let out = '';
+  for (const name of names) if (name) out = out ? `${out} ${name}` : name;
+  return out;
 }

@@ -203,12 +203,14 @@ ${button(t.queue.apply, { variant: 'secondary' })}`,
       });
       // The plan select allows several choices: mark it multiple and keep what was chosen.
       const chosen = new Set(filter.planIds);
-      const filtersHtml = filters
+      const multiple = filters
         .toString()
-        .replace('<select id="veld-soort"', '<select multiple size="4" id="veld-soort"')
-        .replace(/<option value="([^"]*)">/g, (m, v) =>
-          chosen.has(v) ? `<option value="${v}" selected>` : m,
-        );
+        .replace('<select id="veld-soort"', '<select multiple size="4" id="veld-soort"');
+      const filtersHtml = chosen.size
+        ? multiple.replace(/<option value="([^"]*)">/g, (m, v) =>
+            chosen.has(v) ? `<option value="${v}" selected>` : m,
+          )
+        : multiple;
       const message = q.bericht ? MESSAGES[q.bericht] : undefined;
       const totalPages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
       return sendWorkbenchPage(db, req, reply, {

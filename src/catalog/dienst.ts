@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type RawBuilder, type Selectable, sql } from 'kysely';
+import { type Expression, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Trx } from '../platform/db/transaction.ts';
 import { type CatalogTables, json, parsed, t } from './repository.ts';
 import type { Conn } from './support.ts';
@@ -177,4 +177,17 @@ export async function dienstOfZaaktype(db: Conn, zaaktypeId: string): Promise<st
 /** `dienstOfZaaktype` as an expression, for a statement that reads it while it writes (a new zaak). */
 export function dienstOfZaaktypeExpression(zaaktypeId: string): RawBuilder<string | null> {
   return sql<string | null>`(select dienst_id from catalog_zaaktype where id = ${zaaktypeId}::uuid)`;
+}
+
+const UUID_AT_END = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** Whether a zaaktype URL (an SQL expression) ends in a uuid this catalogue could hold. */
+export function zaaktypeUrlReadable(url: Expression<string>): RawBuilder<boolean> {
+  return sql<boolean>`(${url} ~ ${`/${UUID_AT_END}/*$`}::text)`;
+}
+
+/** The identificatie of the zaaktype a URL (an SQL expression) names; null when this catalogue has none. */
+export function zaaktypeIdentificatieExpression(url: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select identificatie from catalog_zaaktype
+    where id = substring(${url} from ${`(${UUID_AT_END})/*$`}::text)::uuid)`;
 }

@@ -69,13 +69,17 @@ export async function closeImprovement(trx: Trx, id: string, organisationId: str
   if (Number(r.numUpdatedRows) === 0) throw problems.notFound();
 }
 
-export async function messagesFor(db: Db | Trx, bsn: string) {
+/** A person's messages, newest first, for a caller that composes it into a statement of its own. */
+export function messagesForQuery(db: Db | Trx, bsn: string) {
   return db
     .selectFrom('person_message')
     .select(['id', 'organisation_id', 'subject', 'body', 'created_at'])
     .where('bsn', '=', bsn)
-    .orderBy('created_at', 'desc')
-    .execute();
+    .orderBy('created_at', 'desc');
+}
+
+export async function messagesFor(db: Db | Trx, bsn: string) {
+  return messagesForQuery(db, bsn).execute();
 }
 
 /** Whom a message is for (its BSN), e.g. to notify them by e-mail; null when there is no such message. */

@@ -23,9 +23,16 @@ export function notificationConsumer(cache: TargetCache, log: AfleveringLog, tim
   return {
     name: NOTIFICATIONS_CONSUMER,
     topics: [`${ZGW_TOPIC_PREFIX}*`],
-    async targets(event, trx) {
+    async targets(event, trx, batch) {
       const n = notificationOf(event);
-      const routes = await routesFor(trx, event.organisationId, n.kanaal);
+      // The abonnementen of an organisation's kanaal, read once per fan-out batch.
+      const key = `${event.organisationId} ${n.kanaal}`;
+      let read = batch.get(key) as ReturnType<typeof routesFor> | undefined;
+      if (!read) {
+        read = routesFor(trx, event.organisationId, n.kanaal);
+        batch.set(key, read);
+      }
+      const routes = await read;
       const ids = routes
         .filter((r) => matchesFilters(r.filters, n.kenmerken ?? {}))
         .map((r) => r.abonnementId);

@@ -10,5 +10,13 @@ export { createRol } from './service-rol.ts';
 export { createStatus, setStatus } from './service-status.ts';
 export { updateZaak } from './service-update.ts';
 export { type Caller, createZaak, readZaak, type ZakenContext } from './service-zaak.ts';
-export { casesOfSubject, findZaak as getZaak, loadZaak, type ZaakRow } from './store.ts';
+export {
+  caseIdsOfSubjectQuery,
+  caseSummariesOfSubjectQuery,
+  casesOfSubject,
+  findZaak as getZaak,
+  loadZaak,
+  type ZaakRow,
+  zaakTypeOfQuery,
+} from './store.ts';
 export { linkBesluit, unlinkBesluit } from './zaakbesluit.ts';

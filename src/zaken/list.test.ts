@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedZaken } from '../../bench/zaken/seed.ts';
 import { apiAs } from '../authz/test-support.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import { describeBackends, startTestLoket, type TestLoket } from '../testing/backends.ts';
 import { type ListRequest, listZaakRows } from './list.ts';
-import { compactCounts } from './store.ts';
+import { compactCounts, rebuildCounts } from './store.ts';
 
 /**
  * Every fast path of the zaken list (counters, per-month location of a page, merged scans per zaaktype,
@@ -145,5 +146,24 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     await compactCounts(database().db);
     await same(null, {}, PAGES);
     await same(new Map(types.slice(0, 4).map((t) => [t, 3])), {}, PAGES);
+  });
+
+  it('merges the newest of each zaaktype when one month holds most zaken', async () => {
+    // Every zaak moved into January 2030, the newest month: the first page of a client with one or two
+    // zaaktypen then reads each zaaktype's newest (skip + 100) in that month and merges them (k × 100 is
+    // less than the month's zaken it sees); later pages scan the month once.
+    const db = database().db;
+    await sql`update zrc_zaak z set created_at = timestamptz '2030-01-01 00:00:00+00' + make_interval(secs => s.n)
+      from (select id, row_number() over (order by id) as n from zrc_zaak where organisation_id = ${org}) s
+      where z.id = s.id`.execute(db);
+    await inTransaction(db, (trx) => rebuildCounts(trx));
+    const one = new Map([[types[0], 7]]);
+    const two = new Map([
+      [types[1], 7],
+      [types[2], 7],
+    ]);
+    const most = new Map(types.slice(0, 10).map((t, i) => [t, i % 8]));
+    for (const allowed of [one, two, most]) await same(allowed, {}, [1, 2, 3]);
+    await same(null, {}, [1, 2, 9]);
   });
 });

@@ -145,7 +145,27 @@ async function countedPage(db: Conn, req: ListRequest, scope: Scope): Promise<Pa
       : scope.cap < TOP_RANK
         ? sql` and vertrouwelijkheid_rank <= ${scope.cap}`
         : sql``;
-  const ids = sql`select id, created_at from zrc_zaak where ${range}${filter}`;
+  let ids = sql`select id, created_at from zrc_zaak where ${range}${filter}`;
+  // For a client with some zaaktypen: either that one scan of the months, sorted, or — when it reads less —
+  // each zaaktype's newest (skip + 100) in the months, in index order, merged. The statement decides once it
+  // knows skip and the months' size (`r.merge`); the other branch never runs.
+  let merge = sql`false`;
+  if (scope.kind === 'pairs') {
+    const keys = scope.pairs.map(([k]) => k);
+    const ceilings = scope.pairs.map(([, r]) => r);
+    ids = sql`select x.id, x.created_at from unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)
+        cross join lateral (
+          select id, created_at from zrc_zaak
+          where organisation_id = ${org} and zaaktype_key = t.key and vertrouwelijkheid_rank <= t.ceiling
+            and created_at >= r.t_from and created_at < r.t_to
+          order by created_at desc, id desc limit (select skip from r) + ${PAGE_SIZE}
+        ) x
+        where (select merge from r)
+      union all
+      ${ids} and not (select merge from r)`;
+    merge = sql`${scope.pairs.length} * (f.skip + ${PAGE_SIZE}) <
+      (select coalesce(sum(n), 0) from b where b.bucket between l.bucket and f.bucket)`;
+  }
   const { rows } = await sql<PageRow>`
     with b as (
       select bucket, sum(n)::bigint as n from (${bucketSource(org, scope)}) x group by bucket having sum(n) > 0
@@ -158,7 +178,8 @@ async function countedPage(db: Conn, req: ListRequest, scope: Scope): Promise<Pa
         (select min(bucket) from c)) as bucket
     ), r as (
       select (select coalesce(sum(n), 0) from b)::bigint as total, f.skip,
-        ${monthStart(sql`l.bucket`)} as t_from, ${monthStart(sql`f.bucket`)} + interval '1 month' as t_to
+        ${monthStart(sql`l.bucket`)} as t_from, ${monthStart(sql`f.bucket`)} + interval '1 month' as t_to,
+        ${merge} as merge
       from l left join f on true
     )
     select r.total, p.*, ${PARTS}

@@ -253,6 +253,36 @@ export async function casesOfSubject(
   return (await q.orderBy('startdatum', 'desc').orderBy('created_at', 'desc').execute()) as ZaakRow[];
 }
 
+/** A zaak's organisation and zaaktype URL, as a subquery for a caller's own statement (`from (…) as z`). */
+export function zaakTypeOfQuery(db: Conn, caseId: string) {
+  return db.selectFrom('zrc_zaak').select(['organisation_id', 'zaaktype']).where('id', '=', caseId);
+}
+
+/** The ids of a person's cases at every organisation, as a subquery (`where case_id in (…)`). */
+export function caseIdsOfSubjectQuery(db: Conn, bsn: string) {
+  return db.selectFrom('zrc_zaak').select('id').where('subject_bsn', '=', bsn);
+}
+
+/**
+ * A person's cases at every organisation, newest first, with only what a list of them shows — for a
+ * caller that composes it into a statement of its own (e.g. with jsonArrayFrom).
+ */
+export function caseSummariesOfSubjectQuery(db: Conn, bsn: string) {
+  return db
+    .selectFrom('zrc_zaak')
+    .select([
+      'id',
+      'organisation_id',
+      'identificatie',
+      'startdatum',
+      'einddatum',
+      sql<string | null>`data->>'omschrijving'`.as('omschrijving'),
+    ])
+    .where('subject_bsn', '=', bsn)
+    .orderBy('startdatum', 'desc')
+    .orderBy('created_at', 'desc');
+}
+
 /**
  * Folds the appended count deltas into the counters, in one statement (so a reader, which sums both,
  * never sees a delta twice or not at all). Safe to run in several processes at once.

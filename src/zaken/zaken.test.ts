@@ -29,6 +29,7 @@ describeBackends('Zaken API', (database) => {
   let eind: string;
   let resultaattype: string;
   let initiator: string;
+  let kleur: string;
   let catalogus: string;
   let referentielijsten: FastifyInstance;
 
@@ -100,6 +101,14 @@ describeBackends('Zaken API', (database) => {
         zaaktype,
         omschrijving: 'Aanvrager',
         omschrijvingGeneriek: 'initiator',
+      })
+    ).body.url;
+    kleur = (
+      await as('POST', `${ZTC}/eigenschappen`, {
+        naam: 'kleur',
+        definitie: 'kleur',
+        zaaktype,
+        specificatie: { formaat: 'tekst', lengte: '20', kardinaliteit: '1', waardenverzameling: [] },
       })
     ).body.url;
     expect((await as('POST', `${zaaktype}/publish`)).status).toBe(200);
@@ -395,6 +404,111 @@ describeBackends('Zaken API', (database) => {
         name: 'nonFieldErrors',
         code: 'zaaktype-mismatch',
       });
+    });
+  });
+
+  describe('list pages', () => {
+    it('show every zaak exactly as its own page does, on each path of the list', async () => {
+      const hoofdzaak = await zaak({
+        omschrijving: 'Met "aanhalingstekens", een \\ en een\nregel',
+        toelichting: 'Ü ñ 中文 😀',
+        betalingsindicatie: 'gedeeltelijk',
+        laatsteBetaaldatum: '2025-02-03T10:00:00Z',
+        zaakgeometrie: { type: 'Point', coordinates: [4.9, 52.37] },
+        verlenging: { reden: 'Drukte', duur: 'P5D' },
+        opschorting: { indicatie: true, reden: 'Wacht op stukken' },
+        kenmerken: [{ kenmerk: 'k1', bron: 'b1' }],
+        publicatiedatum: '2025-03-01',
+        einddatumGepland: '2025-06-01',
+        uiterlijkeEinddatumAfdoening: '2025-07-01',
+      });
+      expect(hoofdzaak.status, JSON.stringify(hoofdzaak.body)).toBe(201);
+      const z = hoofdzaak.body;
+      const deelzaak = await zaak({
+        hoofdzaak: z.url,
+        relevanteAndereZaken: [{ url: z.url, aardRelatie: 'vervolg' }],
+        betalingsindicatie: 'nvt',
+      });
+      expect(deelzaak.status, JSON.stringify(deelzaak.body)).toBe(201);
+      const parts = [
+        await as('POST', `${ZRC}/rollen`, {
+          zaak: z.url,
+          roltype: initiator,
+          betrokkeneType: 'natuurlijk_persoon',
+          roltoelichting: 'Aanvrager',
+          betrokkeneIdentificatie: { inpBsn: '999990354' },
+        }),
+        await as('POST', `${ZRC}/zaakobjecten`, {
+          zaak: z.url,
+          objectType: 'pand',
+          objectIdentificatie: { identificatie: 'x' },
+        }),
+        await as('POST', `${z.url}/zaakeigenschappen`, { zaak: z.url, eigenschap: kleur, waarde: 'rood' }),
+        await as('POST', `${ZRC}/statussen`, {
+          zaak: z.url,
+          statustype: begin,
+          datumStatusGezet: '2025-02-01T10:00:00Z',
+        }),
+        await as('POST', `${ZRC}/resultaten`, { zaak: z.url, resultaattype }),
+      ];
+      const iot = await publishedType(as, catalogus);
+      parts.push(
+        await as('POST', `${ZTC}/zaaktype-informatieobjecttypen`, {
+          zaaktype,
+          informatieobjecttype: iot,
+          volgnummer: 7,
+          richting: 'inkomend',
+        }),
+      );
+      const eio = (await as('POST', `${DRC}/enkelvoudiginformatieobjecten`, eioBody(iot))).body;
+      parts.push(
+        await as('POST', `${ZRC}/zaakinformatieobjecten`, { zaak: z.url, informatieobject: eio.url }),
+      );
+      for (const p of parts) expect(p.status, JSON.stringify(p.body)).toBe(201);
+
+      const pages = [
+        await as('GET', `${ZRC}/zaken`, undefined, CRS),
+        await as('GET', `${ZRC}/zaken?ordering=-startdatum&startdatum__gte=2000-01-01`, undefined, CRS),
+        await as('POST', `${ZRC}/zaken/_zoek`, { zaaktype }, CRS),
+      ];
+      for (const page of pages) {
+        expect(page.status, JSON.stringify(page.body)).toBe(200);
+        expect(page.headers.get('content-type')).toBe('application/json; charset=utf-8');
+        expect(page.headers.get('content-crs')).toBe('EPSG:4326');
+        expect(Object.keys(page.body)).toEqual(['count', 'next', 'previous', 'results']);
+        const results = page.body.results as Record<string, unknown>[];
+        expect(results.length).toBe(page.body.count);
+        expect(results.map((r) => r.url)).toEqual(expect.arrayContaining([z.url, deelzaak.body.url]));
+        for (const item of results) {
+          const own = await as('GET', item.url as string, undefined, CRS);
+          expect(JSON.stringify(item)).toBe(JSON.stringify(own.body));
+        }
+        // Every kind of part is on the page, so every URL the statement builds was compared.
+        for (const field of [
+          'rollen',
+          'zaakobjecten',
+          'eigenschappen',
+          'zaakinformatieobjecten',
+          'deelzaken',
+        ])
+          expect(
+            results.some((r) => (r[field] as string[]).length > 0),
+            field,
+          ).toBe(true);
+        for (const field of ['status', 'resultaat', 'hoofdzaak'])
+          expect(
+            results.some((r) => r[field] !== null),
+            field,
+          ).toBe(true);
+      }
+
+      const expanded = await as('GET', `${ZRC}/zaken?expand=status,hoofdzaak`, undefined, CRS);
+      expect(expanded.status).toBe(200);
+      const item = expanded.body.results.find((r: { url: string }) => r.url === z.url);
+      expect(item._expand.status.url).toBe(item.status);
+      expect(item._expand.hoofdzaak).toBeNull();
+      const child = expanded.body.results.find((r: { url: string }) => r.url === deelzaak.body.url);
+      expect(child._expand.hoofdzaak.url).toBe(z.url);
     });
   });
 });

@@ -2,7 +2,7 @@ import type { LifeEvent } from '../engine/life-events.ts';
 
 /**
  * The demo's life events. Each spans the municipality and the benefits organisation; the services are the
- * demo catalogue's zaaktypen (src/catalog/demo-data.ts), the plans those of src/cases/plan/definitions.
+ * demo catalogue's zaaktypen (src/catalog/demo-data/), the plans those of src/cases/plan/definitions.
  */
 
 const inkomenBekend = {

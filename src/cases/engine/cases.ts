@@ -6,7 +6,7 @@ import { loadCasePlan, startCasePlan } from './apply.ts';
 import type { CaseRecord, CaseRecords, ZaaktypeInfo } from './case-records.ts';
 import { localDate } from './dates.ts';
 import { type DeadlineTerm, startDeadlines } from './deadlines.ts';
-import { planForZaaktype } from './definitions.ts';
+import { planForZaaktype, planMayExistForCase } from './definitions.ts';
 import { caseTexts as tx } from './texts.nl.ts';
 
 /**
@@ -93,7 +93,8 @@ export async function startCase(trx: Trx, deps: EngineDeps, input: StartCaseInpu
 
 /**
  * Gives a zaak that was made without the engine (ZGW API) the plan of its zaaktype and its deadlines.
- * Nothing happens when the case has a plan already or its zaaktype has none.
+ * Nothing happens when the case has a plan already or its zaaktype has none; the latter, the common case for
+ * zaken made through ZGW, is decided first in one statement.
  */
 export async function attachPlan(
   trx: Trx,
@@ -101,6 +102,7 @@ export async function attachPlan(
   caseId: string,
   now = new Date(),
 ): Promise<boolean> {
+  if (!(await planMayExistForCase(trx, caseId))) return false;
   if (await loadCasePlan(trx, caseId)) return false;
   const record = await deps.records.get(trx, caseId);
   if (!record) return false;

@@ -1,4 +1,8 @@
+import { sql } from 'kysely';
+import { zaaktypeIdentificatieExpression, zaaktypeUrlReadable } from '../../catalog/dienst.ts';
+import { type Db, PREPARED } from '../../platform/db/database.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
+import { zaakTypeOfQuery } from '../../zaken/index.ts';
 import {
   type Actor,
   type PlanDefinition,
@@ -166,6 +170,28 @@ export async function planForZaaktype(
     .orderBy('version', 'desc')
     .executeTakeFirst();
   return row ? getPlan(db, organisationId, row.plan_id, row.version) : null;
+}
+
+/**
+ * Whether a zaak can have a plan at all, in one statement: is a plan published for the zaak's organisation
+ * and the identificatie of its zaaktype (any version)? False means `planForZaaktype` would find none, so the
+ * case engine can skip the full lookup (case record, catalogue, dienst) for the many zaken made through ZGW
+ * whose zaaktype has no plan. It reads the tables, not a memo, so a plan another process published a moment
+ * ago counts. A zaaktype URL whose uuid cannot be read here answers true (the full lookup decides); a missing
+ * zaak answers false. Prepared once per connection: it runs at the fan-out of every zaak created. The zaak
+ * and the zaaktype come from their modules' own fragments.
+ */
+export async function planMayExistForCase(db: Conn, caseId: string): Promise<boolean> {
+  const url = sql.ref<string>('z.zaaktype');
+  const { rows } = await sql<{ may: boolean }>`select ${PREPARED} case
+      when not ${zaaktypeUrlReadable(url)} then true
+      else exists (
+        select 1 from case_plan_definition d
+        where d.organisation_id = z.organisation_id and d.zaaktype = ${zaaktypeIdentificatieExpression(url)}
+      )
+    end as may
+    from (${zaakTypeOfQuery(db as Db, caseId)}) as z`.execute(db);
+  return rows[0]?.may ?? false;
 }
 
 export async function listPlans(db: Conn, organisationId: string): Promise<PublishedPlan[]> {

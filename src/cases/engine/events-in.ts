@@ -7,6 +7,7 @@ import { ZGW_TOPIC_PREFIX } from '../../zgw/notifications.ts';
 import { type Actor, type PlanEvent, PlanEventError, type PlanState } from '../plan/index.ts';
 import { applyCaseEvent } from './apply.ts';
 import { attachPlan, type EngineDeps } from './cases.ts';
+import { planMayExistForCase } from './definitions.ts';
 import { documentTakenByTask } from './tasks.ts';
 
 /**
@@ -101,6 +102,14 @@ export function caseEventConsumer(deps: EngineDeps, log: Logger): Consumer {
     name: 'cases.events',
     topics: [CASE_EVENT_TOPIC, 'decision.drafted', `${ZGW_TOPIC_PREFIX}zaken`],
     transactional: true,
+    accepts: (event) => translate(event) !== null,
+    // Most zaken made through ZGW have a zaaktype without a plan: decided here, at fan-out (after the zaak
+    // committed, so a plan published before it counts), in one statement; then there is no delivery at all.
+    async targets(event, trx) {
+      const what = translate(event);
+      if (what && 'attach' in what && !(await planMayExistForCase(trx, what.attach))) return [];
+      return [''];
+    },
     async deliver(event, _target, trx) {
       const what = translate(event);
       if (!what || !trx) return;

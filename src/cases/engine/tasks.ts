@@ -3,6 +3,7 @@ import type { Trx } from '../../platform/db/transaction.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Actor, Assignee, PlanResult } from '../plan/index.ts';
 import { applyCaseEvent } from './apply.ts';
+import type { CaseIds } from './citizen-views.ts';
 import { type CaseTables, type Conn, jsonOrNull, t } from './tables.ts';
 import { caseTexts as tx } from './texts.nl.ts';
 
@@ -34,6 +35,9 @@ export interface Task {
   updatedAt: Date;
 }
 
+/** A timestamp as a Date: pg gives one, JSON (a composed statement's jsonArrayFrom) an ISO string. */
+const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string));
+
 function toTask(r: Record<string, unknown>): Task {
   return {
     caseId: r.case_id as string,
@@ -53,8 +57,8 @@ function toTask(r: Record<string, unknown>): Task {
     closedBy: (r.closed_by as Actor | null) ?? null,
     closedReason: (r.closed_reason as string | null) ?? null,
     outcome: (r.outcome as Record<string, unknown> | null) ?? null,
-    createdAt: r.created_at as Date,
-    updatedAt: r.updated_at as Date,
+    createdAt: asDate(r.created_at),
+    updatedAt: asDate(r.updated_at),
   };
 }
 
@@ -83,18 +87,21 @@ export async function tasksOf(db: Conn, q: TeamQuery): Promise<Task[]> {
   return rows.map(rowToTask);
 }
 
+/** The citizen's open tasks in these cases, earliest due first, for a caller that composes it. */
+export function citizenTasksQuery(db: Conn, caseIds: CaseIds) {
+  return t(db)
+    .selectFrom('case_task')
+    .selectAll()
+    .where('case_id', 'in', caseIds as readonly string[])
+    .where('assignee_kind', '=', 'citizen')
+    .where('state', '=', 'active')
+    .orderBy((eb) => eb.fn.coalesce('due_date', eb.val('9999-12-31')));
+}
+
 /** The citizen's open tasks in these cases (the cases are the person's, at any organisation). */
 export async function citizenTasksOf(db: Conn, caseIds: string[]): Promise<Task[]> {
   if (caseIds.length === 0) return [];
-  const rows = await t(db)
-    .selectFrom('case_task')
-    .selectAll()
-    .where('case_id', 'in', caseIds)
-    .where('assignee_kind', '=', 'citizen')
-    .where('state', '=', 'active')
-    .orderBy((eb) => eb.fn.coalesce('due_date', eb.val('9999-12-31')))
-    .execute();
-  return rows.map(rowToTask);
+  return (await citizenTasksQuery(db, caseIds).execute()).map(rowToTask);
 }
 
 export async function getTask(db: Conn, caseId: string, instanceId: string): Promise<Task | null> {

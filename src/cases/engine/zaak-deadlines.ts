@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Trx } from '../../platform/db/transaction.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { Consumer } from '../../platform/outbox/dispatcher.ts';
+import type { DomainEvent } from '../../platform/outbox/outbox.ts';
 import { ZGW_TOPIC_PREFIX } from '../../zgw/notifications.ts';
 import type { Actor } from '../plan/index.ts';
 import type { ZaakDeadlineFields } from './case-records.ts';
@@ -76,6 +77,7 @@ async function zaakFieldsFromTerm(
 /** The zaak's fields → the engine's term (only when they differ). */
 async function termFromZaakFields(
   trx: Trx,
+  deps: EngineDeps,
   caseId: string,
   fields: ZaakDeadlineFields,
   { term, extendedDays }: Term,
@@ -91,6 +93,13 @@ async function termFromZaakFields(
       subjectBsn: fields.subjectBsn,
     });
     changed = true;
+    // The working-day rule may have moved the last day further (past a weekend or holiday): the zaak then
+    // says how long the term was really extended. Written by the engine, so its echo changes nothing.
+    const now = await termOf(trx, caseId);
+    if (now && now.extendedDays !== wanted)
+      await deps.records.setDeadlineFields(trx, caseId, {
+        verlenging: { reden: fields.verlenging?.reden ?? '', duur: `P${now.extendedDays}D` },
+      });
   }
   if (fields.opschorting.indicatie && term.status === 'running') {
     await suspendDeadline(trx, { ...request, reason: fields.opschorting.reden || tx.zgwSuspension });
@@ -126,8 +135,18 @@ export async function bringInLine(trx: Trx, deps: EngineDeps, caseId: string): P
     !zaakSide.byEngine &&
     (termSide === null || termSide.byZaak || zaakSide.at >= termSide.at);
   return zaakLeads
-    ? termFromZaakFields(trx, caseId, fields, found)
+    ? termFromZaakFields(trx, deps, caseId, fields, found)
     : zaakFieldsFromTerm(trx, deps, caseId, fields, found);
+}
+
+/** The case whose beslistermijn and zaak fields an event may have set apart, if any. */
+function caseOf(event: DomainEvent): string | undefined {
+  const p = (event.payload ?? {}) as Record<string, unknown>;
+  if (event.topic === CASE_TOPICS.deadlineChanged)
+    return p.kind === KIND && typeof p.caseId === 'string' ? p.caseId : undefined;
+  if (p.resource === 'zaak' && (p.actie === 'update' || p.actie === 'partial_update'))
+    return UUID.exec(String(p.resourceUrl ?? ''))?.[1]?.toLowerCase();
+  return undefined;
 }
 
 export function zaakDeadlineConsumer(deps: EngineDeps, log: Logger): Consumer {
@@ -135,15 +154,10 @@ export function zaakDeadlineConsumer(deps: EngineDeps, log: Logger): Consumer {
     name: 'cases.zaak-deadlines',
     topics: [CASE_TOPICS.deadlineChanged, `${ZGW_TOPIC_PREFIX}zaken`],
     transactional: true,
+    accepts: (event) => caseOf(event) !== undefined,
     async deliver(event, _target, trx) {
       if (!trx) return;
-      const p = (event.payload ?? {}) as Record<string, unknown>;
-      let caseId: string | undefined;
-      if (event.topic === CASE_TOPICS.deadlineChanged) {
-        if (p.kind === KIND && typeof p.caseId === 'string') caseId = p.caseId;
-      } else if (p.resource === 'zaak' && (p.actie === 'update' || p.actie === 'partial_update')) {
-        caseId = UUID.exec(String(p.resourceUrl ?? ''))?.[1]?.toLowerCase();
-      }
+      const caseId = caseOf(event);
       if (!caseId) return;
       try {
         await bringInLine(trx as Trx, deps, caseId);

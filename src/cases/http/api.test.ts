@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_BSN } from '../../demo/people.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { publish } from '../../platform/outbox/outbox.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
 import { casesOfSubject, getZaak } from '../../zaken/index.ts';
+import { loadCasePlan } from '../engine/apply.ts';
+import { attachPlan } from '../engine/cases.ts';
+import { planMayExistForCase, publishPlan } from '../engine/definitions.ts';
 import { caseEngineOf } from '../module.ts';
 import { readDemoPlanText } from '../plan/definitions/index.ts';
 import { caseApi, type Person, personSession, startCaseLoket, taskPath, until } from '../test-support.ts';
@@ -293,6 +298,58 @@ describeBackends('Zaakbehandeling API', (database) => {
     );
     const terms = (await as(p.jansen, 'GET', `/zaken/${record.id}/termijnen`)).body;
     expect(terms.find((d: { kind: string }) => d.kind === 'beslistermijn').status).toBe('met');
+  });
+
+  it('skips a zaak whose zaaktype has no plan in one statement, and sees a plan published a moment later', async () => {
+    const { records } = caseEngineOf(database());
+    const db = database().db;
+    const today = new Date().toISOString().slice(0, 10);
+    // A published zaaktype without a plan: a copy of one under an identificatie no plan names.
+    const organisationId = 'voorbeeldstad';
+    const identificatie = 'ZONDER-PLAN-TOT-NU';
+    const id = randomUUID();
+    await sql`
+      insert into catalog_zaaktype (id, organisation_id, catalogus_id, dienst_id, identificatie, omschrijving,
+        concept, begin_geldigheid, einde_geldigheid, versiedatum, trefwoorden, data)
+      select ${id}, organisation_id, catalogus_id, dienst_id, ${identificatie}, 'Zonder plan', false,
+        begin_geldigheid, null, versiedatum, trefwoorden, data
+      from catalog_zaaktype where organisation_id = ${organisationId} and not concept limit 1`.execute(db);
+    const model = await records.zaaktype(db, organisationId, 'AANGIFTE-VERHUIZING', today);
+    const zaaktype = {
+      url: model!.url.replace(model!.id, id),
+      id,
+      identificatie,
+      omschrijving: 'Zonder plan',
+      beslistermijn: null,
+      streeftermijn: null,
+      roltypen: [],
+    };
+    const make = () =>
+      inTransaction(db, (trx) =>
+        records.create(trx, {
+          organisationId,
+          zaaktype,
+          bsn: DEMO_BSN.lisa,
+          startdatum: today,
+          actor: { kind: 'api-client', id: 'zaaksysteem' },
+        }),
+      );
+    const first = await make();
+    expect(await planMayExistForCase(db, first.id)).toBe(false);
+    expect(await inTransaction(db, (trx) => attachPlan(trx, caseEngineOf(database()), first.id))).toBe(false);
+    expect(await loadCasePlan(db, first.id)).toBeNull();
+    // Published (as by another process) right now: no memo stands in the way.
+    const definition = readDemoPlanText('verhuizing.yaml')
+      .replace('id: verhuizing', 'id: zonder-plan-tot-nu')
+      .replace('zaaktype: AANGIFTE-VERHUIZING', `zaaktype: ${identificatie}`);
+    await inTransaction(db, (trx) =>
+      publishPlan(trx, { organisationId, definition, actor: { kind: 'staff', id: 'f.dekker' } }),
+    );
+    expect(await planMayExistForCase(db, first.id)).toBe(true);
+    const second = await make();
+    const plan = await until(async () => (await loadCasePlan(db, second.id)) ?? false);
+    expect(plan).toMatchObject({ planId: 'zonder-plan-tot-nu', organisationId });
+    expect(await planMayExistForCase(db, '00000000-0000-4000-8000-000000000000')).toBe(false);
   });
 
   it('dry-runs and migrates open cases to a new plan version, on request of a functional administrator', async () => {

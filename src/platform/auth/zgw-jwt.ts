@@ -49,6 +49,14 @@ export async function verifyZgwToken(
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
   if (!match) throw problems.notAuthenticated();
   const token = match[1];
+  const nowSeconds = now() / 1000;
+  const known = verifiedTokens.get(token);
+  // A token whose signature this process checked against the same stored secret (the same remembered row:
+  // a changed secret is read anew, client-cache.ts) needs only its times checked again.
+  if (known && (await readSecret(db, known.clientId)) === known.row) {
+    checkTimes(known.claims, nowSeconds, maxAgeSeconds);
+    return { clientId: known.clientId, organisationId: known.row.organisation_id, claims: known.claims };
+  }
   let clientId: string;
   try {
     const header = decodeProtectedHeader(token);
@@ -60,28 +68,45 @@ export async function verifyZgwToken(
     throw problems.notAuthenticated('Het token is geen geldige JWT.');
   }
   if (!clientId) throw problems.notAuthenticated('Het token heeft geen client_id.');
-  const row = await cachedClientRead(db, `secret ${clientId}`, () =>
+  const row = await readSecret(db, clientId);
+  if (!row) throw problems.notAuthenticated('Onbekende client_id.');
+  const claims = verifyHs256(token, row.secret);
+  checkTimes(claims, nowSeconds, maxAgeSeconds);
+  if (verifiedTokens.size >= MAX_VERIFIED) verifiedTokens.clear();
+  verifiedTokens.set(token, { clientId, row, claims });
+  return { clientId, organisationId: row.organisation_id, claims };
+}
+
+type SecretRow = { secret: string; organisation_id: string };
+
+function readSecret(db: Db, clientId: string): Promise<SecretRow | undefined> {
+  return cachedClientRead(db, `secret ${clientId}`, () =>
     db
       .selectFrom('api_client_secret')
       .select(['secret', 'organisation_id'])
       .where('client_id', '=', clientId)
       .executeTakeFirst(),
   );
-  if (!row) throw problems.notAuthenticated('Onbekende client_id.');
-  const claims = verifyHs256(token, row.secret, now() / 1000);
-  const nowSeconds = now() / 1000;
+}
+
+/** Tokens whose signature was found good, with the secret row it was checked against (most clients reuse one). */
+const verifiedTokens = new Map<string, { clientId: string; row: SecretRow; claims: JWTPayload }>();
+const MAX_VERIFIED = 1000;
+
+/** iat (required, not in the future, not older than maxAgeSeconds), exp and nbf, with the clock tolerance. */
+function checkTimes(claims: JWTPayload, nowSeconds: number, maxAgeSeconds: number): void {
+  if (typeof claims.exp === 'number' && nowSeconds - CLOCK_SKEW_SECONDS >= claims.exp)
+    throw problems.notAuthenticated('Het token is verlopen.');
+  if (typeof claims.nbf === 'number' && nowSeconds + CLOCK_SKEW_SECONDS < claims.nbf)
+    throw problems.notAuthenticated('Het token is nog niet geldig.');
   if (typeof claims.iat !== 'number') throw problems.notAuthenticated('Het token heeft geen iat.');
   if (claims.iat > nowSeconds + CLOCK_SKEW_SECONDS)
     throw problems.notAuthenticated('Het token komt uit de toekomst.');
   if (nowSeconds - claims.iat > maxAgeSeconds) throw problems.notAuthenticated('Het token is te oud.');
-  return { clientId, organisationId: row.organisation_id, claims };
 }
 
-/**
- * Checks an HS256 signature with node:crypto (a tenth of the cost of WebCrypto's key import per call) and
- * the `exp`/`nbf` claims with the same clock tolerance; answers the claims.
- */
-function verifyHs256(token: string, secret: string, nowSeconds: number): JWTPayload {
+/** Checks an HS256 signature with node:crypto (a tenth of the cost of WebCrypto's key import per call); answers the claims. */
+function verifyHs256(token: string, secret: string): JWTPayload {
   const parts = token.split('.');
   if (parts.length !== 3) throw problems.notAuthenticated('Het token is geen geldige JWT.');
   const [header, payload, signature] = parts as [string, string, string];
@@ -89,17 +114,11 @@ function verifyHs256(token: string, secret: string, nowSeconds: number): JWTPayl
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     throw problems.notAuthenticated('De handtekening van het token klopt niet.');
-  let claims: JWTPayload;
   try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as JWTPayload;
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as JWTPayload;
   } catch {
     throw problems.notAuthenticated('Het token is geen geldige JWT.');
   }
-  if (typeof claims.exp === 'number' && nowSeconds - CLOCK_SKEW_SECONDS >= claims.exp)
-    throw problems.notAuthenticated('Het token is verlopen.');
-  if (typeof claims.nbf === 'number' && nowSeconds + CLOCK_SKEW_SECONDS < claims.nbf)
-    throw problems.notAuthenticated('Het token is nog niet geldig.');
-  return claims;
 }
 
 /** Adds ZGW token checking to every route of an API group declared with `auth: 'zgw'`. */

@@ -8,7 +8,7 @@ import {
   type TestLoket,
   testConfig,
 } from '../../testing/backends.ts';
-import { setClientSecret } from '../auth/zgw-jwt.ts';
+import { setClientSecret, verifyZgwToken } from '../auth/zgw-jwt.ts';
 import { createServer } from './server.ts';
 
 const SECRET = 'test-secret-for-http';
@@ -170,6 +170,20 @@ describeBackends('HTTP layer', (database) => {
       .where('key', '=', 'item-geweigerd')
       .execute();
     expect(rows).toHaveLength(0);
+  });
+
+  it('checks a remembered token’s age again, and its signature again after the secret changed', async () => {
+    const db = database().db;
+    await setClientSecret(db, 'http-rotate', SECRET, 'voorbeeldstad');
+    const issued = Math.floor(Date.now() / 1000);
+    const auth = `Bearer ${await token({ client_id: 'http-rotate', iat: issued })}`;
+    expect((await verifyZgwToken(db, auth, 3600)).clientId).toBe('http-rotate');
+    expect((await verifyZgwToken(db, auth, 3600)).organisationId).toBe('voorbeeldstad');
+    await expect(verifyZgwToken(db, auth, 3600, () => (issued + 3700) * 1000)).rejects.toMatchObject({
+      status: 401,
+    });
+    await setClientSecret(db, 'http-rotate', 'a-new-secret', 'voorbeeldstad');
+    await expect(verifyZgwToken(db, auth, 3600)).rejects.toMatchObject({ status: 401 });
   });
 
   it('echoes a given request id and makes one otherwise', async () => {

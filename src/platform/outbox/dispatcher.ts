@@ -13,7 +13,17 @@ import { type DomainEvent, OUTBOX_CHANNEL, topicMatches } from './outbox.ts';
 export interface Consumer {
   name: string;
   topics: string[];
-  targets?(event: DomainEvent, trx: Trx): Promise<string[]>;
+  /**
+   * Whether the consumer does anything with this event, answered from the event alone (no database): an
+   * event it would ignore gets no delivery, so no transaction and no row (most zaak events mean nothing to
+   * most consumers).
+   */
+  accepts?(event: DomainEvent): boolean;
+  /**
+   * `batch` lives for one fan-out batch (up to batchSize events in one transaction): a consumer may keep
+   * there what every event of the batch would read alike (its subscriptions), to read it once per batch.
+   */
+  targets?(event: DomainEvent, trx: Trx, batch: Map<string, unknown>): Promise<string[]>;
   deliver(event: DomainEvent, target: string, trx: Trx | null): Promise<void>;
   transactional?: boolean;
 }
@@ -128,11 +138,18 @@ export class Dispatcher {
           .execute();
         if (events.length === 0) return 0;
         const rows: { organisation_id: string; event_id: number; consumer: string; target: string }[] = [];
+        const batches = new Map<string, Map<string, unknown>>();
         for (const row of events as EventRow[]) {
           const event = toEvent(row);
           for (const consumer of this.consumers.values()) {
             if (!consumer.topics.some((p) => topicMatches(p, event.topic))) continue;
-            const targets = consumer.targets ? await consumer.targets(event, trx) : [''];
+            if (consumer.accepts && !consumer.accepts(event)) continue;
+            let batch = batches.get(consumer.name);
+            if (!batch) {
+              batch = new Map();
+              batches.set(consumer.name, batch);
+            }
+            const targets = consumer.targets ? await consumer.targets(event, trx, batch) : [''];
             for (const target of targets) {
               rows.push({
                 organisation_id: event.organisationId,

@@ -37,12 +37,18 @@ export function webhookConsumer(db: Db, timeoutMs = 10_000): Consumer {
   return {
     name: 'webhook',
     topics: ['*'],
-    async targets(event: DomainEvent, trx: Trx) {
-      const subs = await trx
-        .selectFrom('event_subscription')
-        .select(['id', 'topics'])
-        .where('active', '=', true)
-        .execute();
+    async targets(event: DomainEvent, trx: Trx, batch: Map<string, unknown>) {
+      // Read once per fan-out batch.
+      let read = batch.get('subscriptions') as Promise<{ id: string; topics: string[] }[]> | undefined;
+      if (!read) {
+        read = trx
+          .selectFrom('event_subscription')
+          .select(['id', 'topics'])
+          .where('active', '=', true)
+          .execute();
+        batch.set('subscriptions', read);
+      }
+      const subs = await read;
       return subs
         .filter((s) => (s.topics as string[]).some((p) => topicMatches(p, event.topic)))
         .map((s) => s.id);

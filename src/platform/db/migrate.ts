@@ -1,4 +1,13 @@
-import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  type SchemaMetadata,
+  sql,
+  type TableMetadata,
+} from 'kysely';
 import type { Database } from './database.ts';
 
 /** A migration written as plain SQL statements, run one by one (PGlite's query() takes one statement). */
@@ -23,31 +32,69 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
+/**
+ * Kysely's migrator asks the introspector for the tables of every schema of the server, and the
+ * Postgres introspector resolves each table by name while it reads. When another process drops a
+ * table or schema at that moment (test processes and the bench seeder share a server), the look fails
+ * with "relation … does not exist" although our schema is untouched. This introspector answers for
+ * our own schema only, from the catalogue, without resolving names.
+ */
+class OwnSchemaIntrospector implements DatabaseIntrospector {
+  constructor(
+    private readonly db: Kysely<unknown>,
+    private readonly schema: string | null,
+  ) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace
+      where nspname = coalesce(${this.schema}::text, current_schema())`.execute(this.db);
+    return rows;
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; isView: boolean }>`
+      select c.relname as name, n.nspname as schema, c.relkind = 'v' as "isView"
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = coalesce(${this.schema}::text, current_schema()) and c.relkind in ('r', 'v', 'p')`.execute(
+      this.db,
+    );
+    return rows.map((row) => ({ ...row, columns: [] }));
+  }
+
+  async getMetadata() {
+    return { tables: await this.getTables() };
+  }
+}
+
+/** The database as the migrator sees it: the same connection, with the introspector above. */
+function withOwnSchemaIntrospector(database: Database): Kysely<unknown> {
+  const introspection = new OwnSchemaIntrospector(database.db as Kysely<unknown>, database.schema);
+  return new Proxy(database.db as Kysely<unknown>, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 function migrator(database: Database, migrations: MigrationSet): Migrator {
   return new Migrator({
-    db: database.db,
+    db: withOwnSchemaIntrospector(database),
     provider: new StaticProvider(migrations),
-    // Kysely looks for its bookkeeping tables by name in any schema; pin it to ours.
+    // Kysely looks for its bookkeeping tables by name; pin it to our schema.
     migrationTableSchema: database.schema ?? undefined,
   });
 }
 
-/**
- * Runs every migration not yet applied. Kysely's migrator looks at the tables of every schema of the
- * server; when another process drops its own schema at that moment the look fails ("schema … does not
- * exist", seen when test processes share a server). Ours is untouched then, so the run is tried again.
- */
+/** Runs every migration not yet applied; returns the names of those it ran. */
 export async function migrateToLatest(database: Database, migrations: MigrationSet): Promise<string[]> {
-  for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator(database, migrations).migrateToLatest();
-    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    const other = /schema "([^"]+)" does not exist/.exec(String(error))?.[1];
-    if (other && other !== database.schema && attempt < 5) continue;
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
+  const { error, results } = await migrator(database, migrations).migrateToLatest();
+  if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const failed = results?.find((r) => r.status === 'Error');
+  throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`, {
+    cause: error,
+  });
 }
 
 /** True when every known migration has been applied (readiness check). */

@@ -128,6 +128,7 @@ for (const c of cases) {
   const first = await ask();
   for (let i = 0; i < Math.min(300, times); i++) await ask(); // warm up: JIT, caches, prepared plans
   statements.clear();
+  const pgBefore = postgresCpu();
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < times; i++) await ask();
@@ -136,6 +137,9 @@ for (const c of cases) {
     times,
     process.cpuUsage(cpu),
     performance.now() - started,
+  );
+  console.log(
+    `  PostgreSQL CPU in the app's connections: ${(postgresCpuSince(pgBefore) / times).toFixed(3)} ms per request`,
   );
 }
 

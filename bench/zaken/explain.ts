@@ -39,12 +39,7 @@ const cases: [string, Map<string, number> | null, Record<string, unknown>, numbe
 ];
 for (const [name, al, filters, page] of cases) {
   captured.length = 0;
-  await listZaakRows(database.db, {
-    organisationId: org,
-    allowed: al,
-    filters,
-    page,
-  });
+  await listZaakRows(database.db, { organisationId: org, allowed: al, filters, page }, 'doc');
   const q = captured.at(-1)!;
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {

@@ -146,15 +146,17 @@ async function bulkCopy(
           bronorganisatie, verantwoordelijke_organisatie, vertrouwelijkheidaanduiding, vertrouwelijkheid_rank,
           registratiedatum, startdatum, einddatum, einddatum_gepland, uiterlijke_einddatum_afdoening,
           publicatiedatum, archiefnominatie, archiefstatus, archiefactiedatum, hoofdzaak_id, subject_bsn,
-          subject_kvk, status_id, resultaat_id, created_at, data)
+          subject_kvk, status_id, resultaat_id, created_at, data, rol_ids)
         select c.zid, z.organisation_id, z.dienst_id, z.zaaktype, z.zaaktype_key,
           'ZAAK-' || extract(year from (c.at at time zone 'UTC')::date - (c.i % 28))::int || '-'
             || lpad(nextval('zrc_identificatie_seq')::text, 10, '0'),
           z.bronorganisatie, z.verantwoordelijke_organisatie, ${LEVELS}[c.rank + 1], c.rank,
           (c.at at time zone 'UTC')::date, (c.at at time zone 'UTC')::date - (c.i % 28), null,
           z.einddatum_gepland, z.uiterlijke_einddatum_afdoening, z.publicatiedatum, z.archiefnominatie,
-          z.archiefstatus, z.archiefactiedatum, null, c.bsn, null, c.sid, null, c.at, z.data
+          z.archiefstatus, z.archiefactiedatum, null, c.bsn, null, c.sid, null, c.at, z.data, array[c.rid]
         from seed_chunk c join zrc_zaak z on z.id = c.zaak`.execute(trx);
+      // Each copy's one rol is on its zaak already (rol_ids above): the trigger that keeps it rests meanwhile.
+      await sql`alter table zrc_rol disable trigger zrc_rol_parts`.execute(trx);
       await sql`insert into zrc_status (id, organisation_id, zaak_id, statustype, datum_status_gezet, gezetdoor,
           data, created_at)
         select c.sid, s.organisation_id, c.zid, s.statustype, c.at, s.gezetdoor, s.data, c.at
@@ -164,6 +166,7 @@ async function bulkCopy(
         select c.rid, r.organisation_id, c.zid, r.roltype, r.omschrijving_generiek, r.betrokkene_type,
           r.betrokkene, c.bsn, jsonb_set(r.data, '{betrokkeneIdentificatie,inpBsn}', to_jsonb(c.bsn)), c.at
         from seed_chunk c join zrc_rol r on r.id = c.rol`.execute(trx);
+      await sql`alter table zrc_rol enable trigger zrc_rol_parts`.execute(trx);
       await sql`insert into brc_besluit (id, organisation_id, identificatie, verantwoordelijke_organisatie,
           besluittype, zaak, zaak_id, datum, ingangsdatum, vervaldatum, vervalreden, publicatiedatum,
           verzenddatum, uiterlijke_reactiedatum, toelichting, bestuursorgaan, created_at)

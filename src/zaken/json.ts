@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { resourceUrl } from '../zgw/urls.ts';
-import type { Conn, ZaakRow } from './store.ts';
+import type { ZaakRow } from './store.ts';
 
 /** The ZGW shape (Zaken API 1.5.1) of Loket's zaak and the URLs of its parts. */
 
@@ -45,18 +44,23 @@ export interface ZaakParts {
   deelzaken: string[];
 }
 
-export const NO_PARTS: ZaakParts = {
-  rollen: [],
-  eigenschappen: [],
-  zaakobjecten: [],
-  zaakinformatieobjecten: [],
-  deelzaken: [],
-};
+/** The URLs of a zaak's parts, from the id arrays on its row (kept by triggers, doc.ts). */
+export function partsOfRow(baseUrl: string, r: ZaakRow): ZaakParts {
+  const urls = (ids: string[] | undefined, url: (id: string) => string) => (ids ?? []).map(url);
+  return {
+    rollen: urls(r.rol_ids, (id) => partUrl(baseUrl, 'rollen', id)),
+    eigenschappen: urls(r.eigenschap_ids, (id) => `${zaakUrl(baseUrl, r.id)}/zaakeigenschappen/${id}`),
+    zaakobjecten: urls(r.zaakobject_ids, (id) => partUrl(baseUrl, 'zaakobjecten', id)),
+    zaakinformatieobjecten: urls(r.zio_ids, (id) => partUrl(baseUrl, 'zaakinformatieobjecten', id)),
+    deelzaken: urls(r.deelzaak_ids, (id) => zaakUrl(baseUrl, id)),
+  };
+}
 
 export type ZaakJson = ReturnType<typeof zaakJson>;
 
 /** The Zaak resource of the ZGW Zaken API 1.5.1. */
-export function zaakJson(baseUrl: string, r: ZaakRow, parts: ZaakParts = NO_PARTS) {
+export function zaakJson(baseUrl: string, r: ZaakRow) {
+  const parts = partsOfRow(baseUrl, r);
   const d = r.data ?? {};
   const betalingsindicatie = (d.betalingsindicatie as string | undefined) ?? '';
   return {
@@ -102,61 +106,4 @@ export function zaakJson(baseUrl: string, r: ZaakRow, parts: ZaakParts = NO_PART
     startdatumBewaartermijn: (d.startdatumBewaartermijn as string | null) ?? null,
     processobject: d.processobject ?? null,
   };
-}
-
-/** The parts of many zaken at once (one query), for a list page or one detail. */
-export async function partsOf(db: Conn, baseUrl: string, ids: string[]): Promise<Map<string, ZaakParts>> {
-  const parts = new Map<string, ZaakParts>();
-  if (ids.length === 0) return parts;
-  for (const id of ids)
-    parts.set(id, {
-      rollen: [],
-      eigenschappen: [],
-      zaakobjecten: [],
-      zaakinformatieobjecten: [],
-      deelzaken: [],
-    });
-  const list = sql.join(ids.map((id) => sql`${id}::uuid`));
-  const { rows } = await sql<{ zaak_id: string; kind: string; id: string }>`
-    select zaak_id, 'rol' as kind, id, created_at from zrc_rol where zaak_id in (${list})
-    union all
-    select zaak_id, kind, id, created_at from zrc_zaak_child
-      where zaak_id in (${list}) and kind in ('zaakeigenschap', 'zaakobject', 'zaakinformatieobject')
-    union all
-    select hoofdzaak_id as zaak_id, 'deelzaak' as kind, id, created_at from zrc_zaak where hoofdzaak_id in (${list})
-    order by created_at, id`.execute(db);
-  for (const r of rows) {
-    const p = parts.get(r.zaak_id);
-    if (!p) continue;
-    if (r.kind === 'rol') p.rollen.push(partUrl(baseUrl, 'rollen', r.id));
-    else if (r.kind === 'zaakeigenschap')
-      p.eigenschappen.push(`${zaakUrl(baseUrl, r.zaak_id)}/zaakeigenschappen/${r.id}`);
-    else if (r.kind === 'zaakobject') p.zaakobjecten.push(partUrl(baseUrl, 'zaakobjecten', r.id));
-    else if (r.kind === 'zaakinformatieobject')
-      p.zaakinformatieobjecten.push(partUrl(baseUrl, 'zaakinformatieobjecten', r.id));
-    else p.deelzaken.push(zaakUrl(baseUrl, r.id));
-  }
-  return parts;
-}
-
-/** The URLs of a zaak's parts from their ids (a list page reads the ids with its rows, list.ts). */
-export function partsFromIds(
-  baseUrl: string,
-  zaakId: string,
-  ids: { [K in keyof ZaakParts]: string[] },
-): ZaakParts {
-  return {
-    rollen: ids.rollen.map((id) => partUrl(baseUrl, 'rollen', id)),
-    eigenschappen: ids.eigenschappen.map((id) => `${zaakUrl(baseUrl, zaakId)}/zaakeigenschappen/${id}`),
-    zaakobjecten: ids.zaakobjecten.map((id) => partUrl(baseUrl, 'zaakobjecten', id)),
-    zaakinformatieobjecten: ids.zaakinformatieobjecten.map((id) =>
-      partUrl(baseUrl, 'zaakinformatieobjecten', id),
-    ),
-    deelzaken: ids.deelzaken.map((id) => zaakUrl(baseUrl, id)),
-  };
-}
-
-/** One zaak in its ZGW shape, with its parts. */
-export async function fullZaakJson(db: Conn, baseUrl: string, row: ZaakRow): Promise<ZaakJson> {
-  return zaakJson(baseUrl, row, (await partsOf(db, baseUrl, [row.id])).get(row.id));
 }

@@ -1,7 +1,16 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { problems } from '../platform/http/problem.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
-import { type ListRequest, listOf, PARTS, type PageRow, type Scope, TOP_RANK } from './list-shared.ts';
+import {
+  type ListRequest,
+  listOf,
+  type PageRow,
+  type PageShape,
+  pageColumns,
+  pageOutput,
+  type Scope,
+  TOP_RANK,
+} from './list-shared.ts';
 import type { Conn } from './store.ts';
 import { zakenTexts as t } from './texts.nl.ts';
 
@@ -90,7 +99,12 @@ function filterConditions(eb: Eb, f: Record<string, unknown>): Expression<SqlBoo
 export const isUuid = (v: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
-export async function filteredPage(db: Conn, req: ListRequest, scope: Scope): Promise<PageRow[]> {
+export async function filteredPage(
+  db: Conn,
+  req: ListRequest,
+  scope: Scope,
+  shape: PageShape,
+): Promise<PageRow[]> {
   let q = db.selectFrom('zrc_zaak').where('organisation_id', '=', req.organisationId);
   q = q.where((eb) => {
     const c = filterConditions(eb, req.filters);
@@ -121,9 +135,9 @@ export async function filteredPage(db: Conn, req: ListRequest, scope: Scope): Pr
   const order = column
     ? sql`p.${sql.ref(column)} ${sql.raw(ordering.startsWith('-') ? 'desc' : 'asc')}, `
     : sql``;
-  const { rows } = await sql<PageRow>`select (${count})::bigint as total, p.*, ${PARTS}
+  const { rows } = await sql<PageRow>`select (${count})::bigint as total, ${pageOutput(shape)}
     from (select 1) one left join lateral (
-      select z.* from (${ids}) i join zrc_zaak z on z.id = i.id
+      select ${pageColumns(shape, column)} from (${ids}) i join zrc_zaak z on z.id = i.id
     ) p on true
     order by ${order}p.created_at desc, p.id desc`.execute(db);
   return rows;

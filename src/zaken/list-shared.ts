@@ -15,13 +15,20 @@ export const TOP_RANK = VERTROUWELIJKHEID.length - 1;
 export type Pairs = [key: number, rank: number][];
 /** What the client may see, narrowed by the zaaktype and confidentiality filters. */
 export type Scope = { kind: 'all'; cap: number } | { kind: 'pairs'; pairs: Pairs };
-/** A zaak row of a page with the statement's total and its parts' ids; `id` is null on an empty page. */
-export type PageRow = ZaakRow & {
-  total: number;
-  part_rollen: string[] | null;
-  part_children: string[] | null;
-  part_deelzaken: string[] | null;
-};
+/** A zaak row of a page with the statement's total; `id` is null on an empty page. */
+export type PageRow = ZaakRow & { total: number };
+
+/**
+ * What a page reads of each zaak: the whole row (to build objects, when parts are expanded) or only its
+ * stored JSON (doc.ts), with the columns the page is ordered by.
+ */
+export type PageShape = 'row' | 'doc';
+/** What the page statement returns of each zaak (the ordering columns stay inside: no dates to parse). */
+export const pageOutput = (shape: PageShape) => (shape === 'row' ? sql`p.*` : sql`p.id, p.doc`);
+export const pageColumns = (shape: PageShape, orderedBy?: string) =>
+  shape === 'row'
+    ? sql`z.*`
+    : sql`z.id, z.created_at, z.doc${orderedBy ? sql`, ${sql.ref(`z.${orderedBy}`)}` : sql``}`;
 
 /** A list of values from a query string (comma-separated) or a _zoek body (array). */
 export function listOf(value: unknown): string[] | undefined {
@@ -32,10 +39,3 @@ export function listOf(value: unknown): string[] | undefined {
     .map((v) => v.trim())
     .filter(Boolean);
 }
-
-/** The ids of a page row's parts (rollen, eigenschappen, objecten, documenten, deelzaken), in their order. */
-export const PARTS = sql`
-  array(select r.id::text from zrc_rol r where r.zaak_id = p.id order by r.created_at, r.id) as part_rollen,
-  array(select k.kind || ' ' || k.id from zrc_zaak_child k where k.zaak_id = p.id
-    and k.kind in ('zaakeigenschap', 'zaakobject', 'zaakinformatieobject') order by k.created_at, k.id) as part_children,
-  array(select d.id::text from zrc_zaak d where d.hoofdzaak_id = p.id order by d.created_at, d.id) as part_deelzaken`;

@@ -1,19 +1,20 @@
 import { type RawBuilder, sql } from 'kysely';
 import { vertrouwelijkheidRank } from '../authz/policy.ts';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, PREPARED } from '../platform/db/database.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
-import type { ZaakParts } from './json.ts';
 import { filteredPage } from './list-filters.ts';
 import {
   type ListRequest,
   listOf,
-  PARTS,
   type PageRow,
+  type PageShape,
   type Pairs,
+  pageColumns,
+  pageOutput,
   type Scope,
   TOP_RANK,
 } from './list-shared.ts';
-import { type Conn, existingZaaktypeKeys, type ZaakRow } from './store.ts';
+import { type Conn, existingZaaktypeKeys } from './store.ts';
 
 export type { ListRequest } from './list-shared.ts';
 
@@ -25,8 +26,8 @@ export type { ListRequest } from './list-shared.ts';
  * may see) and a page is found through the per-month counts: only the month(s) the page falls in are
  * scanned, by an index-only scan of (created_at, id) of the client's zaaktypen in those months, after which only
  * the page's 100 rows are fetched (`page` is the page's number, not a filter). Any other filter or ordering takes the plain path (list-filters.ts).
- * Either way count, page and the URLs of the zaken's parts come from one statement: one snapshot, one round
- * trip.
+ * Either way count and page come from one statement: one snapshot, one round trip. The zaken's parts ride
+ * on their rows (doc.ts).
  */
 const COUNTED_FILTERS = new Set([
   'page',
@@ -38,35 +39,18 @@ const COUNTED_FILTERS = new Set([
 
 export interface ListResult {
   count: number;
-  rows: ZaakRow[];
-  /** Ids of each row's parts (json.ts turns them into URLs). */
-  parts: Map<string, PartIds>;
+  /** The page's zaken: whole rows, or only id, created_at and doc (`PageShape`). */
+  rows: PageRow[];
 }
-export type PartIds = { [K in keyof ZaakParts]: string[] };
 
-export async function listZaakRows(db: Db, req: ListRequest): Promise<ListResult> {
+export async function listZaakRows(db: Db, req: ListRequest, shape: PageShape): Promise<ListResult> {
   const f = req.filters;
   const given = Object.keys(f).filter((k) => f[k] !== undefined && f[k] !== null && f[k] !== '');
   const counted = given.every((k) => COUNTED_FILTERS.has(k));
   const scope = await authorisedScope(db, req);
-  if (scope === 'none') return { count: 0, rows: [], parts: new Map() };
-  const rows = counted ? await countedPage(db, req, scope) : await filteredPage(db, req, scope);
-  const result: ListResult = { count: Number(rows[0]?.total ?? 0), rows: [], parts: new Map() };
-  for (const r of rows) {
-    if (r.id === null) continue;
-    const { total: _t, part_rollen, part_children, part_deelzaken, ...row } = r;
-    result.rows.push(row);
-    const children = (part_children ?? []).map((c) => c.split(' '));
-    const of = (kind: string) => children.filter(([k]) => k === kind).map(([, id]) => id);
-    result.parts.set(row.id, {
-      rollen: part_rollen ?? [],
-      eigenschappen: of('zaakeigenschap'),
-      zaakobjecten: of('zaakobject'),
-      zaakinformatieobjecten: of('zaakinformatieobject'),
-      deelzaken: part_deelzaken ?? [],
-    });
-  }
-  return result;
+  if (scope === 'none') return { count: 0, rows: [] };
+  const rows = counted ? await countedPage(db, req, scope, shape) : await filteredPage(db, req, scope, shape);
+  return { count: Number(rows[0]?.total ?? 0), rows: rows.filter((r) => r.id !== null) };
 }
 
 async function authorisedScope(db: Db, req: ListRequest): Promise<Scope | 'none'> {
@@ -134,7 +118,7 @@ const monthStart = (bucket: RawBuilder<unknown>) =>
  * One statement: the month counts, which months hold rows [offset, offset + 100) and the offset inside the
  * newest of them, the ids of the page from an index-only merged scan of those months, then the 100 rows.
  */
-async function countedPage(db: Conn, req: ListRequest, scope: Scope): Promise<PageRow[]> {
+async function countedPage(db: Conn, req: ListRequest, scope: Scope, shape: PageShape): Promise<PageRow[]> {
   const org = req.organisationId;
   const offset = (req.page - 1) * PAGE_SIZE;
   const end = offset + PAGE_SIZE;
@@ -166,8 +150,7 @@ async function countedPage(db: Conn, req: ListRequest, scope: Scope): Promise<Pa
     merge = sql`${scope.pairs.length} * (f.skip + ${PAGE_SIZE}) <
       (select coalesce(sum(n), 0) from b where b.bucket between l.bucket and f.bucket)`;
   }
-  const { rows } = await sql<PageRow>`
-    with b as (
+  const { rows } = await sql<PageRow>`${PREPARED} with b as (
       select bucket, sum(n)::bigint as n from (${bucketSource(org, scope)}) x group by bucket having sum(n) > 0
     ), c as (
       select bucket, n, sum(n) over (order by bucket desc) as upto from b
@@ -182,9 +165,9 @@ async function countedPage(db: Conn, req: ListRequest, scope: Scope): Promise<Pa
         ${merge} as merge
       from l left join f on true
     )
-    select r.total, p.*, ${PARTS}
+    select r.total, ${pageOutput(shape)}
     from r left join lateral (
-      select z.* from (
+      select ${pageColumns(shape)} from (
         select id, created_at from (${ids}) s order by created_at desc, id desc offset (select skip from r) limit ${PAGE_SIZE}
       ) i join zrc_zaak z on z.id = i.id
     ) p on true

@@ -3,7 +3,7 @@ import type { LoketModule } from '../platform/module.ts';
 import type { LocalResources } from '../zgw/local-resources.ts';
 import { ZGW_APIS } from '../zgw/urls.ts';
 import { CountCompactor } from './compactor.ts';
-import { fullZaakJson } from './json.ts';
+import { zaakJson } from './json.ts';
 import type { ChildRow } from './kinds.ts';
 import { KINDS } from './kinds.ts';
 import { zakenMigrations } from './migrations.ts';
@@ -33,7 +33,7 @@ export function zakenModule(local: LocalResources): LoketModule {
       const ctx = { db: database.db, baseUrl: config.baseUrl, local };
       local.register('zaken', 'zaken', async (db, id) => {
         const row = await findZaak(db, id);
-        return row ? ((await fullZaakJson(db, config.baseUrl, row)) as Record<string, unknown>) : null;
+        return row ? (zaakJson(config.baseUrl, row) as Record<string, unknown>) : null;
       });
       local.register('zaken', 'statussen', async (db, id) => {
         const r = await db

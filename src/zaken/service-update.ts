@@ -4,7 +4,7 @@ import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { Invalid } from '../zgw/invalid.ts';
 import { requireOpen, requireZaak, SCOPES } from './access.ts';
 import { type Actie, announce } from './events.ts';
-import { fullZaakJson, type ZaakJson, zaakJson } from './json.ts';
+import { type ZaakJson, zaakJson } from './json.ts';
 import { checkZaakRules } from './rules.ts';
 import { checkZaakFields, dataOf } from './service-zaak.ts';
 import {
@@ -53,7 +53,7 @@ export async function updateZaak(
     if (body.identificatie !== undefined && body.identificatie !== row.identificatie)
       invalid.add('identificatie', 'wijzigen-niet-toegelaten', t.immutable('De identificatie'));
     invalid.throwIfAny();
-    const before = await fullZaakJson(trx, ctx.baseUrl, row);
+    const before = zaakJson(ctx.baseUrl, row);
     const zaaktype = (await ctx.local.lookup(trx, row.zaaktype)) ?? {};
     const { hoofdzaakId } = await checkZaakRules(ctx, trx, effective(row, before, body), zaaktype, row);
     const vertrouwelijkheid = (body.vertrouwelijkheidaanduiding as string) || row.vertrouwelijkheidaanduiding;
@@ -78,7 +78,7 @@ export async function updateZaak(
       data: dataOf(body, row.data),
     };
     const after = await updateZaakRow(trx, row, changes);
-    const json = await fullZaakJson(trx, ctx.baseUrl, after);
+    const json = zaakJson(ctx.baseUrl, after);
     const actie: Actie = partial ? 'partial_update' : 'update';
     await announce(trx, caller, json, { resource: 'zaak', url: json.url, actie, oud: before, nieuw: json });
     return json;
@@ -90,13 +90,15 @@ export async function deleteZaak(ctx: ZakenContext, caller: Caller, id: string):
   await inTransaction(ctx.db, async (trx) => {
     const row = await loadZaak(trx, id, true);
     requireZaak(caller, row, [SCOPES.verwijderen]);
-    for (const deelzaak of await deelzakenOf(trx, row.id)) await removeZaak(ctx, trx, caller, deelzaak);
-    await removeZaak(ctx, trx, caller, row);
+    const deelzaken = await deelzakenOf(trx, row.id);
+    for (const deelzaak of deelzaken) await removeZaak(ctx, trx, caller, deelzaak);
+    // Read again when deelzaken went: its list of them (kept by a trigger) is empty now.
+    await removeZaak(ctx, trx, caller, deelzaken.length > 0 ? await loadZaak(trx, row.id) : row);
   });
 }
 
 async function removeZaak(ctx: ZakenContext, trx: Trx, caller: Caller, row: ZaakRow): Promise<void> {
-  const before = await fullZaakJson(trx, ctx.baseUrl, row);
+  const before = zaakJson(ctx.baseUrl, row);
   // The documents' side of the relation (ObjectInformatieObject) goes with it.
   await unlinkAllOf(trx, before.url);
   await deleteZaakRow(trx, row);

@@ -38,6 +38,14 @@ export interface ZaakRow {
   resultaat_id: string | null;
   created_at: Date;
   data: Record<string, unknown>;
+  /** The ids of the zaak's parts, in the API's order; kept by triggers (doc.ts). Absent on a new row. */
+  rol_ids?: string[];
+  eigenschap_ids?: string[];
+  zaakobject_ids?: string[];
+  zio_ids?: string[];
+  deelzaak_ids?: string[];
+  /** The zaak's ZGW JSON, URLs marked for the base URL (doc.ts). */
+  doc?: string;
 }
 
 /** The counter bucket of a registration moment: its month in UTC, as yyyymm. */

@@ -509,6 +509,18 @@ describeBackends('Zaken API', (database) => {
       expect(item._expand.hoofdzaak).toBeNull();
       const child = expanded.body.results.find((r: { url: string }) => r.url === deelzaak.body.url);
       expect(child._expand.hoofdzaak.url).toBe(z.url);
+
+      // Parts that go leave the stored JSON too: the list and the zaak's own page agree again.
+      for (const p of [parts[0], parts[1], parts[2]])
+        expect((await as('DELETE', p.body.url as string)).status).toBe(204);
+      expect((await as('DELETE', deelzaak.body.url as string)).status).toBe(204);
+      const after = await as('GET', `${ZRC}/zaken`, undefined, CRS);
+      const listed = after.body.results.find((r: { url: string }) => r.url === z.url);
+      const own = await as('GET', z.url as string, undefined, CRS);
+      expect(JSON.stringify(listed)).toBe(JSON.stringify(own.body));
+      for (const field of ['rollen', 'zaakobjecten', 'eigenschappen', 'deelzaken'])
+        expect(own.body[field]).toEqual([]);
+      expect(own.body.zaakinformatieobjecten).toHaveLength(1);
     });
   });
 });

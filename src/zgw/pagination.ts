@@ -34,6 +34,12 @@ export function pageOf<T>(
   };
 }
 
+/** The same page as JSON text, around results that are JSON text already (a JSON array). */
+export function pageText(resultsJson: string, count: number, page: number, requestUrl: string): string {
+  const { results: _none, ...links } = pageOf([], count, page, requestUrl);
+  return `${JSON.stringify(links).slice(0, -1)},"results":${resultsJson}}`;
+}
+
 export function pageSchema<T extends ReturnType<typeof Type.Object>>(item: T) {
   return Type.Object({
     count: Type.Integer(),

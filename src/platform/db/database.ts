@@ -168,7 +168,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 }
 
 /**
- * Marks a select to be prepared once per connection on PostgreSQL (`.modifyFront(PREPARED)`), so the
+ * Marks a select to be prepared once per connection on PostgreSQL (`.modifyFront(PREPARED)`, or
+ * sql`${PREPARED} with …` at the very start of a raw statement), so the
  * server keeps its plan: for a large statement asked on every page, planning costs more than running it
  * (the portal's overview: 0.9 ms of the database's CPU unprepared, 0.3 ms prepared). Only for statements
  * whose text is the same every time (the values are parameters). PGlite ignores the mark (a comment).
@@ -183,7 +184,7 @@ function preparesMarked(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   // biome-ignore lint/suspicious/noExplicitAny: pg's overloads
   (client as any).query = (config: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof config !== 'string' || !config.startsWith(PREPARED_TEXT))
+    if (typeof config !== 'string' || !(config.startsWith(PREPARED_TEXT) || config.startsWith('/*prepared*/')))
       return query(config, values, callback);
     let name = preparedNames.get(config);
     if (!name) {

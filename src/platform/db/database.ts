@@ -184,7 +184,10 @@ function preparesMarked(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   // biome-ignore lint/suspicious/noExplicitAny: pg's overloads
   (client as any).query = (config: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof config !== 'string' || !(config.startsWith(PREPARED_TEXT) || config.startsWith('/*prepared*/')))
+    if (
+      typeof config !== 'string' ||
+      !(config.startsWith(PREPARED_TEXT) || config.startsWith('/*prepared*/'))
+    )
       return query(config, values, callback);
     let name = preparedNames.get(config);
     if (!name) {

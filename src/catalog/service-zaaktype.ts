@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { PREPARED } from '../platform/db/database.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
@@ -60,8 +61,12 @@ export interface ZaaktypeQuery {
   page?: number;
 }
 
+/** One zaaktype by id: asked on every zaak created, so prepared once per connection (ten sub-selects to plan). */
 async function loadRow(db: Conn, id: string): Promise<ZaaktypeRow> {
-  const row = await zaaktypeSelect(db).where('z.id', '=', pathId(id)).executeTakeFirst();
+  const row = await zaaktypeSelect(db)
+    .where('z.id', '=', pathId(id))
+    .modifyFront(PREPARED)
+    .executeTakeFirst();
   if (!row) throw problems.notFound();
   return row;
 }

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../platform/db/database.ts';
+import { type Db, PREPARED } from '../platform/db/database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
 import { OUTBOX_CHANNEL } from '../platform/outbox/outbox.ts';
@@ -168,8 +168,8 @@ export async function insertZaak(
       return sql`'ZAAK-' || ${row.startdatum.slice(0, 4)} || '-' || lpad(nextval('zrc_identificatie_seq')::text, 10, '0')`;
     return sql`${row[c]}`;
   });
-  const { rows } = await sql<{ identificatie: string; dienst_id: string | null }>`
-    with z as (
+  // Prepared per connection: an API create always sends the same text (its values are parameters).
+  const { rows } = await sql<{ identificatie: string; dienst_id: string | null }>`${PREPARED} with z as (
       insert into zrc_zaak (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(values)})
       on conflict (bronorganisatie, identificatie) do nothing
       returning identificatie, dienst_id, organisation_id, zaaktype_key, vertrouwelijkheid_rank

@@ -147,4 +147,10 @@ export const zakenMigrations: MigrationSet = {
   // Each zaak carries its parts' ids and its own ZGW JSON, so a list page joins stored texts (doc.ts).
   // On a large table this rewrites zrc_zaak once (about two minutes per million zaken).
   '2026_11_24_9100_zaak_doc': sqlMigration(ZAAK_DOC_MIGRATION),
+  // A limited client's count reads its zaaktypen's counters (10 zaaktypen × 8 levels × 60 months: 2,400
+  // rows) from the key alone: 3.1 → 2.0 ms for list (b) at a million zaken (bench/zaken/explain.ts).
+  '2026_11_24_9110_zaak_count_cover': sqlMigration([
+    `alter table zrc_zaak_count drop constraint zrc_zaak_count_pkey,
+      add primary key (organisation_id, zaaktype_key, rank, bucket) include (n)`,
+  ]),
 };

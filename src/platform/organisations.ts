@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { Db } from './db/database.ts';
+import { DbMemo } from './db/memo.ts';
 import { type MigrationSet, sqlMigration } from './db/migrate.ts';
 import type { Trx } from './db/transaction.ts';
 import { problems } from './http/problem.ts';
@@ -56,7 +57,7 @@ export async function upsertOrganisation(db: Db | Trx, o: Organisation): Promise
     .values(row)
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute();
-  generation++;
+  cached.forgetAll();
 }
 
 /**
@@ -64,9 +65,11 @@ export async function upsertOrganisation(db: Db | Trx, o: Organisation): Promise
  * few times a year, so reads outside a transaction are cached per database for a few seconds. A change
  * through `upsertOrganisation` in this process is seen at once; one by another process within the TTL.
  */
-const CACHE_TTL_MS = 5_000;
-let generation = 0;
-const cached = new WeakMap<object, Map<string, { at: number; generation: number; value: Organisation }>>();
+const cached = new DbMemo<Organisation | null>({
+  maxEntries: 1_000,
+  rememberMs: 5_000,
+  remember: (organisation) => organisation !== null,
+});
 
 export async function getOrganisation(
   db: Db | Trx,
@@ -76,17 +79,10 @@ export async function getOrganisation(
 ): Promise<Organisation | null> {
   const key = cacheOf ?? (db.isTransaction ? null : db);
   if (!key) return readOrganisation(db, id);
-  let forDb = cached.get(key);
-  if (!forDb) {
-    forDb = new Map();
-    cached.set(key, forDb);
-  }
-  const hit = forDb.get(id);
-  const now = Date.now();
-  if (hit && hit.generation === generation && now - hit.at < CACHE_TTL_MS) return hit.value;
-  const value = await readOrganisation(db, id);
-  if (value) forDb.set(id, { at: now, generation, value: Object.freeze(value) });
-  return value;
+  return cached.read(key, id, async () => {
+    const value = await readOrganisation(db, id);
+    return value && Object.freeze(value);
+  });
 }
 
 async function readOrganisation(db: Db | Trx, id: string): Promise<Organisation | null> {

@@ -1,4 +1,5 @@
 import type { Database, Db } from '../db/database.ts';
+import { DbMemo } from '../db/memo.ts';
 
 /**
  * What checking a ZGW request reads about its API client — the client's secret, its applicatie and
@@ -22,42 +23,16 @@ export const clientsChangedTrigger = (table: string) =>
   `create or replace trigger ${table}_clients_changed after insert or update or delete or truncate on ${table}
     for each statement execute function loket_api_clients_changed()`;
 
-const MAX_ENTRIES = 10_000;
-
-interface Cache {
-  generation: number;
-  entries: Map<string, unknown>;
-}
-
-const caches = new WeakMap<Db, Cache>();
-
-function cacheOf(db: Db): Cache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = { generation: 0, entries: new Map() };
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const memo = new DbMemo<unknown>({ maxEntries: 10_000 });
 
 /** The remembered value of `key`, or `read()`'s (remembered unless undefined or overlapping a change). */
 export async function cachedClientRead<T>(db: Db, key: string, read: () => Promise<T>): Promise<T> {
-  const cache = cacheOf(db);
-  if (cache.entries.has(key)) return cache.entries.get(key) as T;
-  const generation = cache.generation;
-  const value = await read();
-  if (value !== undefined && cache.generation === generation) {
-    if (cache.entries.size >= MAX_ENTRIES) cache.entries.clear();
-    cache.entries.set(key, value);
-  }
-  return value;
+  return (await memo.read(db, key, read)) as T;
 }
 
 /** Forgets everything remembered about API clients of this database handle (call after the commit). */
 export function clientsChanged(db: Db): void {
-  const cache = cacheOf(db);
-  cache.generation++;
-  cache.entries.clear();
+  memo.forget(db);
 }
 
 /** Forgets on every change committed by any process (the tables' triggers notify). */

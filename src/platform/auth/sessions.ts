@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
+import { DbMemo } from '../db/memo.ts';
 import { Problem } from '../http/problem.ts';
 import type { App } from '../http/server.ts';
 
@@ -79,27 +80,16 @@ export const SESSIONS_ENDED_SQL = [
 const REMEMBER_MS = 60_000;
 const MAX_REMEMBERED = 50_000;
 
-interface Remembered {
-  generation: number;
-  entries: Map<string, { session: WebSession; until: number }>;
-}
-
-const remembered = new WeakMap<Db, Remembered>();
-
-function rememberedOf(db: Db): Remembered {
-  let r = remembered.get(db);
-  if (!r) {
-    r = { generation: 0, entries: new Map() };
-    remembered.set(db, r);
-  }
-  return r;
-}
+const remembered = new DbMemo<WebSession | null>({
+  maxEntries: MAX_REMEMBERED,
+  rememberMs: REMEMBER_MS,
+  usableUntil: (session) => session?.expiresAt.getTime() ?? 0,
+  remember: (session) => session !== null,
+});
 
 /** Forgets every remembered session of this database handle (after an ending committed anywhere). */
 export function sessionsEnded(db: Db): void {
-  const r = rememberedOf(db);
-  r.generation++;
-  r.entries.clear();
+  remembered.forget(db);
 }
 
 /** Forgets on every ending committed by any process (the table's trigger notifies). */
@@ -108,20 +98,7 @@ export async function listenForEndedSessions(database: Database): Promise<void> 
 }
 
 export async function findSession(db: Db, id: string): Promise<WebSession | null> {
-  const r = rememberedOf(db);
-  const now = Date.now();
-  const hit = r.entries.get(id);
-  if (hit) {
-    if (hit.until > now && hit.session.expiresAt.getTime() > now) return hit.session;
-    r.entries.delete(id);
-  }
-  const generation = r.generation;
-  const session = await readSession(db, id);
-  if (session && r.generation === generation) {
-    if (r.entries.size >= MAX_REMEMBERED) r.entries.clear();
-    r.entries.set(id, { session, until: now + REMEMBER_MS });
-  }
-  return session;
+  return remembered.read(db, id, () => readSession(db, id));
 }
 
 async function readSession(db: Db, id: string): Promise<WebSession | null> {

@@ -187,8 +187,3 @@ export const ZAAK_DOC_MIGRATION = [
     hoofdzaak_id, status_id, resultaat_id, archiefnominatie, archiefstatus, archiefactiedatum, data, rol_ids,
     eigenschap_ids, zaakobject_ids, zio_ids, deelzaak_ids)) stored`,
 ];
-
-/** A page's zaken as one JSON array text, with the base URL put in. */
-export function docsAsJsonArray(baseUrl: string, docs: string[]): string {
-  return `[${docs.join(',')}]`.replaceAll(BASE_MARK, baseUrl);
-}

@@ -6,6 +6,7 @@ import {
   listOf,
   type PageRow,
   type PageShape,
+  type PageTextRow,
   pageColumns,
   pageOutput,
   type Scope,
@@ -104,7 +105,7 @@ export async function filteredPage(
   req: ListRequest,
   scope: Scope,
   shape: PageShape,
-): Promise<PageRow[]> {
+): Promise<(PageRow | PageTextRow)[]> {
   let q = db.selectFrom('zrc_zaak').where('organisation_id', '=', req.organisationId);
   q = q.where((eb) => {
     const c = filterConditions(eb, req.filters);
@@ -135,10 +136,11 @@ export async function filteredPage(
   const order = column
     ? sql`p.${sql.ref(column)} ${sql.raw(ordering.startsWith('-') ? 'desc' : 'asc')}, `
     : sql``;
-  const { rows } = await sql<PageRow>`select (${count})::bigint as total, ${pageOutput(shape)}
+  const out = pageOutput(shape, sql`${order}p.created_at desc, p.id desc`);
+  const { rows } = await sql<PageRow | PageTextRow>`select (${count})::bigint as total, ${out.select}
     from (select 1) one left join lateral (
       select ${pageColumns(shape, column)} from (${ids}) i join zrc_zaak z on z.id = i.id
     ) p on true
-    order by ${order}p.created_at desc, p.id desc`.execute(db);
+    ${out.tail}`.execute(db);
   return rows;
 }

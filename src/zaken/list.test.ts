@@ -4,7 +4,7 @@ import { seedZaken } from '../../bench/zaken/seed.ts';
 import { apiAs } from '../authz/test-support.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { describeBackends, startTestLoket, type TestLoket } from '../testing/backends.ts';
-import { type ListRequest, listZaakRows } from './list.ts';
+import { type ListRequest, listZaakRows, listZaakText } from './list.ts';
 import { compactCounts, rebuildCounts } from './store.ts';
 
 /**
@@ -97,14 +97,19 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     for (const page of pages) {
       const req: ListRequest = { organisationId: org, allowed, filters, page };
       const expected = await naive(req);
-      // The API reads stored JSON ('doc'); with expand it reads whole rows ('row'): the same page either way.
-      for (const shape of ['doc', 'row'] as const) {
-        const fast = await listZaakRows(database().db, req, shape);
-        expect(
-          { count: fast.count, ids: fast.rows.map((r) => r.id) },
-          `${JSON.stringify(filters)} page ${page} (${shape})`,
-        ).toEqual(expected);
-      }
+      // The API joins stored JSON in the database; with expand it reads whole rows: the same page either way.
+      const rows = await listZaakRows(database().db, req);
+      expect(
+        { count: rows.count, ids: rows.rows.map((r) => r.id) },
+        `${JSON.stringify(filters)} page ${page}`,
+      ).toEqual(expected);
+      const text = await listZaakText(database().db, req, BASE);
+      const docs = JSON.parse(`[${text.text ?? ''}]`) as { uuid: string; url: string }[];
+      expect(
+        { count: text.count, ids: docs.map((d) => d.uuid) },
+        `${JSON.stringify(filters)} page ${page} (text)`,
+      ).toEqual(expected);
+      for (const d of docs) expect(d.url).toBe(`${BASE}/zaken/api/v1/zaken/${d.uuid}`);
     }
   }
 

@@ -8,9 +8,11 @@ import {
   listOf,
   type PageRow,
   type PageShape,
+  type PageTextRow,
   type Pairs,
   pageColumns,
   pageOutput,
+  ROWS,
   type Scope,
   TOP_RANK,
 } from './list-shared.ts';
@@ -39,18 +41,33 @@ const COUNTED_FILTERS = new Set([
 
 export interface ListResult {
   count: number;
-  /** The page's zaken: whole rows, or only id, created_at and doc (`PageShape`). */
+  /** The page's zaken, whole rows. */
   rows: PageRow[];
 }
 
-export async function listZaakRows(db: Db, req: ListRequest, shape: PageShape): Promise<ListResult> {
+/** A page of zaken as rows, to build objects from. */
+export async function listZaakRows(db: Db, req: ListRequest): Promise<ListResult> {
+  const rows = (await listPage(db, req, ROWS)) as PageRow[];
+  return { count: Number(rows[0]?.total ?? 0), rows: rows.filter((r) => r.id !== null) };
+}
+
+/** A page of zaken as one JSON array text with `baseUrl` put in (`PageShape`); null when the page is empty. */
+export async function listZaakText(
+  db: Db,
+  req: ListRequest,
+  baseUrl: string,
+): Promise<{ count: number; text: string | null }> {
+  const [row] = (await listPage(db, req, { kind: 'text', baseUrl })) as PageTextRow[];
+  return { count: Number(row?.total ?? 0), text: row?.text ?? null };
+}
+
+async function listPage(db: Db, req: ListRequest, shape: PageShape): Promise<(PageRow | PageTextRow)[]> {
   const f = req.filters;
   const given = Object.keys(f).filter((k) => f[k] !== undefined && f[k] !== null && f[k] !== '');
   const counted = given.every((k) => COUNTED_FILTERS.has(k));
   const scope = await authorisedScope(db, req);
-  if (scope === 'none') return { count: 0, rows: [] };
-  const rows = counted ? await countedPage(db, req, scope, shape) : await filteredPage(db, req, scope, shape);
-  return { count: Number(rows[0]?.total ?? 0), rows: rows.filter((r) => r.id !== null) };
+  if (scope === 'none') return [];
+  return counted ? countedPage(db, req, scope, shape) : filteredPage(db, req, scope, shape);
 }
 
 async function authorisedScope(db: Db, req: ListRequest): Promise<Scope | 'none'> {
@@ -118,7 +135,12 @@ const monthStart = (bucket: RawBuilder<unknown>) =>
  * One statement: the month counts, which months hold rows [offset, offset + 100) and the offset inside the
  * newest of them, the ids of the page from an index-only merged scan of those months, then the 100 rows.
  */
-async function countedPage(db: Conn, req: ListRequest, scope: Scope, shape: PageShape): Promise<PageRow[]> {
+async function countedPage(
+  db: Conn,
+  req: ListRequest,
+  scope: Scope,
+  shape: PageShape,
+): Promise<(PageRow | PageTextRow)[]> {
   const org = req.organisationId;
   const offset = (req.page - 1) * PAGE_SIZE;
   const end = offset + PAGE_SIZE;
@@ -150,7 +172,8 @@ async function countedPage(db: Conn, req: ListRequest, scope: Scope, shape: Page
     merge = sql`${scope.pairs.length} * (f.skip + ${PAGE_SIZE}) <
       (select coalesce(sum(n), 0) from b where b.bucket between l.bucket and f.bucket)`;
   }
-  const { rows } = await sql<PageRow>`${PREPARED} with b as (
+  const out = pageOutput(shape, sql`p.created_at desc, p.id desc`);
+  const { rows } = await sql<PageRow | PageTextRow>`${PREPARED} with b as (
       select bucket, sum(n)::bigint as n from (${bucketSource(org, scope)}) x group by bucket having sum(n) > 0
     ), c as (
       select bucket, n, sum(n) over (order by bucket desc) as upto from b
@@ -165,12 +188,12 @@ async function countedPage(db: Conn, req: ListRequest, scope: Scope, shape: Page
         ${merge} as merge
       from l left join f on true
     )
-    select r.total, ${pageOutput(shape)}
+    select r.total, ${out.select}
     from r left join lateral (
       select ${pageColumns(shape)} from (
-        select id, created_at from (${ids}) s order by created_at desc, id desc offset (select skip from r) limit ${PAGE_SIZE}
+        select id, created_at from (${ids}) s order by created_at desc, id desc offset (select skip from r) limit ${sql.lit(PAGE_SIZE)}
       ) i join zrc_zaak z on z.id = i.id
     ) p on true
-    order by p.created_at desc, p.id desc`.execute(db);
+    ${out.tail}`.execute(db);
   return rows;
 }

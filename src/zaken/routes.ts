@@ -3,7 +3,7 @@ import { problems } from '../platform/http/problem.ts';
 import type { App } from '../platform/http/server.ts';
 import { getAudit, listAudit } from '../zgw/audittrail.ts';
 import { sendDetail } from '../zgw/etag.ts';
-import { pageOf, pageText } from '../zgw/pagination.ts';
+import { pageBytes, pageOf } from '../zgw/pagination.ts';
 import { expandAll, parseExpand } from './expand.ts';
 import {
   AANMAKEN,
@@ -43,9 +43,9 @@ import { createZaak, listZaken, listZakenJson, readZaak, type ZakenContext } fro
 const acceptCrs = async (req: FastifyRequest) => requireCrs(req, 'accept-crs');
 const contentCrs = async (req: FastifyRequest) => requireCrs(req, 'content-crs');
 type Query = Record<string, unknown>;
-/** A body that is JSON text already goes out as it is. */
-const sendJson = (reply: FastifyReply, body: string | object) =>
-  typeof body === 'string' ? reply.type('application/json; charset=utf-8').send(body) : reply.send(body);
+/** A body that is JSON bytes already goes out as it is. */
+const sendJson = (reply: FastifyReply, body: Buffer | object) =>
+  Buffer.isBuffer(body) ? reply.type('application/json; charset=utf-8').send(body) : reply.send(body);
 
 export function registerZaakRoutes(app: App, ctx: ZakenContext): void {
   const tags = ['zaken'];
@@ -56,7 +56,7 @@ export function registerZaakRoutes(app: App, ctx: ZakenContext): void {
     const requestUrl = `${ctx.baseUrl}${req.url}`;
     if (!expand) {
       const { count, results } = await listZakenJson(ctx, who, filters, pageNo);
-      return pageText(results, count, pageNo, requestUrl);
+      return pageBytes(results, count, pageNo, requestUrl);
     }
     const { count, results } = await listZaken(ctx, who, filters, pageNo);
     await expandAll(ctx, ctx.db, who, results, expand);

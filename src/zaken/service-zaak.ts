@@ -8,11 +8,9 @@ import { problems } from '../platform/http/problem.ts';
 import { Invalid } from '../zgw/invalid.ts';
 import { parseLocalUrl } from '../zgw/urls.ts';
 import { requireZaak, SCOPES } from './access.ts';
-import { docsAsJsonArray } from './doc.ts';
 import { type Announcement, announcement, logPersonalData } from './events.ts';
 import { DATA_FIELDS, type ZaakJson, zaakJson } from './json.ts';
-import { listZaakRows } from './list.ts';
-import type { PageShape } from './list-shared.ts';
+import { type ListRequest, listZaakRows, listZaakText } from './list.ts';
 import { parseDateTime } from './parts.ts';
 import { checkZaakRules } from './rules.ts';
 import { type Conn, insertZaak, loadZaak, type ZaakRow, zaaktypeKey } from './store.ts';
@@ -166,49 +164,42 @@ export async function listZaken(
   filters: Record<string, unknown>,
   page: number,
 ): Promise<{ count: number; results: ZaakJson[] }> {
-  const { count, rows } = await pageOfZaken(ctx, caller, filters, page, 'row');
+  const { count, rows } = await listZaakRows(ctx.db, listRequest(caller, filters, page));
+  await pageRead(ctx, caller, filters, page, rows.length > 0);
   return { count, results: rows.map((r) => zaakJson(ctx.baseUrl, r)) };
 }
 
-/** The same page with its zaken as one JSON array text, from their stored JSON (doc.ts): no objects built. */
+/** The same page as the zaken's stored JSON texts joined with commas (doc.ts); null when it is empty. */
 export async function listZakenJson(
   ctx: ZakenContext,
   caller: Caller,
   filters: Record<string, unknown>,
   page: number,
-): Promise<{ count: number; results: string }> {
-  const { count, rows } = await pageOfZaken(ctx, caller, filters, page, 'doc');
-  return {
-    count,
-    results: docsAsJsonArray(
-      ctx.baseUrl,
-      rows.map((r) => r.doc ?? ''),
-    ),
-  };
+): Promise<{ count: number; results: string | null }> {
+  const { count, text } = await listZaakText(ctx.db, listRequest(caller, filters, page), ctx.baseUrl);
+  await pageRead(ctx, caller, filters, page, text !== null);
+  return { count, results: text };
 }
 
-async function pageOfZaken(
+const listRequest = (caller: Caller, filters: Record<string, unknown>, page: number): ListRequest => ({
+  organisationId: caller.organisationId,
+  allowed: allowedTypes(caller.auth, 'zrc', [SCOPES.lezen], 'zaaktype'),
+  filters,
+  page,
+});
+
+/** After a page is read: 404 past the last page; a search by BSN that found zaken goes into the processing log. */
+async function pageRead(
   ctx: ZakenContext,
   caller: Caller,
   filters: Record<string, unknown>,
   page: number,
-  shape: PageShape,
-) {
-  const list = await listZaakRows(
-    ctx.db,
-    {
-      organisationId: caller.organisationId,
-      allowed: allowedTypes(caller.auth, 'zrc', [SCOPES.lezen], 'zaaktype'),
-      filters,
-      page,
-    },
-    shape,
-  );
-  if (list.rows.length === 0 && page > 1) throw problems.notFound();
+  found: boolean,
+): Promise<void> {
+  if (!found && page > 1) throw problems.notFound();
   const bsn = filters.rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn;
-  if (typeof bsn === 'string' && bsn && list.rows.length > 0)
+  if (typeof bsn === 'string' && bsn && found)
     await inTransaction(ctx.db, (trx) => logPersonalData(trx, caller, 'read', [bsn], ['zaken']));
-  return list;
 }
 
 export type { Caller, ZaakBody, ZakenContext } from './types.ts';

@@ -17,6 +17,8 @@ export const VERTROUWELIJKHEID = [
   'zeer_geheim',
 ] as const;
 export type Vertrouwelijkheid = (typeof VERTROUWELIJKHEID)[number];
+/** The rank of the highest confidentiality level (zeer_geheim). */
+export const TOP_RANK = VERTROUWELIJKHEID.length - 1;
 
 export function vertrouwelijkheidRank(v: string | null | undefined): number {
   const i = VERTROUWELIJKHEID.indexOf((v ?? '') as Vertrouwelijkheid);

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { TOP_RANK } from '../authz/policy.ts';
 import { problems } from '../platform/http/problem.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import {
@@ -8,9 +9,8 @@ import {
   type PageShape,
   type PageTextRow,
   pageColumns,
-  pageOutput,
+  pageSelect,
   type Scope,
-  TOP_RANK,
 } from './list-shared.ts';
 import type { Conn } from './store.ts';
 import { zakenTexts as t } from './texts.nl.ts';
@@ -136,11 +136,11 @@ export async function filteredPage(
   const order = column
     ? sql`p.${sql.ref(column)} ${sql.raw(ordering.startsWith('-') ? 'desc' : 'asc')}, `
     : sql``;
-  const out = pageOutput(shape, sql`${order}p.created_at desc, p.id desc`);
-  const { rows } = await sql<PageRow | PageTextRow>`select (${count})::bigint as total, ${out.select}
-    from (select 1) one left join lateral (
-      select ${pageColumns(shape, column)} from (${ids}) i join zrc_zaak z on z.id = i.id
-    ) p on true
-    ${out.tail}`.execute(db);
+  const { rows } = await sql<PageRow | PageTextRow>`${pageSelect(shape, {
+    total: sql`(${count})::bigint`,
+    from: sql`(select 1) one`,
+    page: sql`select ${pageColumns(shape, column)} from (${ids}) i join zrc_zaak z on z.id = i.id`,
+    order: sql`${order}p.created_at desc, p.id desc`,
+  })}`.execute(db);
   return rows;
 }

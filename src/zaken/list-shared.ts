@@ -1,5 +1,4 @@
 import { type RawBuilder, sql } from 'kysely';
-import { VERTROUWELIJKHEID } from '../authz/policy.ts';
 import { BASE_MARK } from './doc.ts';
 import type { ZaakRow } from './store.ts';
 
@@ -12,7 +11,6 @@ export interface ListRequest {
   page: number;
 }
 
-export const TOP_RANK = VERTROUWELIJKHEID.length - 1;
 export type Pairs = [key: number, rank: number][];
 /** What the client may see, narrowed by the zaaktype and confidentiality filters. */
 export type Scope = { kind: 'all'; cap: number } | { kind: 'pairs'; pairs: Pairs };
@@ -30,16 +28,25 @@ export type PageShape = { kind: 'rows' } | { kind: 'text'; baseUrl: string };
 export const ROWS: PageShape = { kind: 'rows' };
 
 /**
- * The page statement's outer select and its tail, over the page's zaken `p` ordered by `order`: each row, or
- * one row whose `text` joins the docs (null on an empty page). The statement's first column is the total.
+ * The page statement's outer select: the total, then the page's zaken (`page`, a select that may refer to
+ * `from`) ordered by `order` — as rows, or as one `text` joining their docs (null on an empty page).
  */
-export const pageOutput = (shape: PageShape, order: RawBuilder<unknown>) =>
-  shape.kind === 'rows'
-    ? { select: sql`p.*`, tail: sql`order by ${order}` }
-    : {
-        select: sql`string_agg(replace(p.doc, ${BASE_MARK}, ${shape.baseUrl}), ',' order by ${order}) as text`,
-        tail: sql`group by 1`,
-      };
+export function pageSelect(
+  shape: PageShape,
+  parts: {
+    total: RawBuilder<unknown>;
+    from: RawBuilder<unknown>;
+    page: RawBuilder<unknown>;
+    order: RawBuilder<unknown>;
+  },
+): RawBuilder<unknown> {
+  const { total, from, page, order } = parts;
+  return shape.kind === 'rows'
+    ? sql`select ${total} as total, p.* from ${from} left join lateral (${page}) p on true order by ${order}`
+    : sql`select ${total} as total, (
+        select string_agg(replace(p.doc, ${BASE_MARK}, ${shape.baseUrl}), ',' order by ${order}) from (${page}) p
+      ) as text from ${from}`;
+}
 /** What the page's inner select reads of each zaak (`orderedBy`: a further column the page is ordered by). */
 export const pageColumns = (shape: PageShape, orderedBy?: string) =>
   shape.kind === 'rows'

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { vertrouwelijkheidRank } from '../authz/policy.ts';
+import { TOP_RANK, vertrouwelijkheidRank } from '../authz/policy.ts';
 import { type Db, PREPARED } from '../platform/db/database.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import { filteredPage } from './list-filters.ts';
@@ -11,10 +11,9 @@ import {
   type PageTextRow,
   type Pairs,
   pageColumns,
-  pageOutput,
+  pageSelect,
   ROWS,
   type Scope,
-  TOP_RANK,
 } from './list-shared.ts';
 import { type Conn, existingZaaktypeKeys } from './store.ts';
 
@@ -114,17 +113,22 @@ function pairsCondition(
   return sql`${key} = any(${keys}::int[]) and ${rank} <= ${ceiling}`;
 }
 
-/** Per-month counts of what the scope sees (counters plus pending deltas), as rows (bucket, n). */
+/**
+ * Per-month counts of what the scope sees (counters plus pending deltas), as rows (bucket, n). A counter counts
+ * the zaken at its rank or below, so each zaaktype (or the organisation's total) takes one counter per month.
+ */
 function bucketSource(org: string, scope: Scope): RawBuilder<unknown> {
-  if (scope.kind === 'all' && scope.cap >= TOP_RANK)
-    return sql`select bucket, n from zrc_zaak_count_total where organisation_id = ${org}
-      union all select bucket, n from zrc_zaak_count_delta where organisation_id = ${org}`;
-  const filter =
-    scope.kind === 'all'
-      ? sql`rank <= ${scope.cap}`
-      : pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('rank'));
-  return sql`select bucket, n from zrc_zaak_count where organisation_id = ${org} and ${filter}
-    union all select bucket, n from zrc_zaak_count_delta where organisation_id = ${org} and ${filter}`;
+  if (scope.kind === 'all') {
+    const cap = Math.min(scope.cap, TOP_RANK);
+    return sql`select bucket, n from zrc_zaak_count_total where organisation_id = ${org} and rank = ${cap}
+      union all select bucket, n from zrc_zaak_count_delta where organisation_id = ${org} and rank <= ${cap}`;
+  }
+  const keys = scope.pairs.map(([k]) => k);
+  const ceilings = scope.pairs.map(([, r]) => r);
+  return sql`select c.bucket, c.n from unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)
+      join zrc_zaak_count c on c.organisation_id = ${org} and c.zaaktype_key = t.key and c.rank = t.ceiling
+    union all select bucket, n from zrc_zaak_count_delta
+      where organisation_id = ${org} and ${pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('rank'))}`;
 }
 
 /** The first moment of a yyyymm bucket (UTC). */
@@ -145,34 +149,21 @@ async function countedPage(
   const offset = (req.page - 1) * PAGE_SIZE;
   const end = offset + PAGE_SIZE;
   const range = sql`organisation_id = ${org} and created_at >= r.t_from and created_at < r.t_to`;
-  const filter =
+  // A client with some zaaktypen: one scan per zaaktype, in index order, merged (PostgreSQL's Merge Append),
+  // so the page reads skip + 100 ids in all and never a zaaktype it may not see.
+  const ids =
     scope.kind === 'pairs'
-      ? sql` and ${pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('vertrouwelijkheid_rank'))}`
-      : scope.cap < TOP_RANK
-        ? sql` and vertrouwelijkheid_rank <= ${scope.cap}`
-        : sql``;
-  let ids = sql`select id, created_at from zrc_zaak where ${range}${filter}`;
-  // For a client with some zaaktypen: either that one scan of the months, sorted, or — when it reads less —
-  // each zaaktype's newest (skip + 100) in the months, in index order, merged. The statement decides once it
-  // knows skip and the months' size (`r.merge`); the other branch never runs.
-  let merge = sql`false`;
-  if (scope.kind === 'pairs') {
-    const keys = scope.pairs.map(([k]) => k);
-    const ceilings = scope.pairs.map(([, r]) => r);
-    ids = sql`select x.id, x.created_at from unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)
-        cross join lateral (
-          select id, created_at from zrc_zaak
-          where organisation_id = ${org} and zaaktype_key = t.key and vertrouwelijkheid_rank <= t.ceiling
-            and created_at >= r.t_from and created_at < r.t_to
-          order by created_at desc, id desc limit (select skip from r) + ${PAGE_SIZE}
-        ) x
-        where (select merge from r)
-      union all
-      ${ids} and not (select merge from r)`;
-    merge = sql`${scope.pairs.length} * (f.skip + ${PAGE_SIZE}) <
-      (select coalesce(sum(n), 0) from b where b.bucket between l.bucket and f.bucket)`;
-  }
-  const out = pageOutput(shape, sql`p.created_at desc, p.id desc`);
+      ? sql.join(
+          scope.pairs.map(
+            ([key, ceiling]) => sql`(select id, created_at from zrc_zaak
+              where ${range} and zaaktype_key = ${key} and vertrouwelijkheid_rank <= ${ceiling}
+              order by created_at desc, id desc limit (select skip from r) + ${sql.lit(PAGE_SIZE)})`,
+          ),
+          sql` union all `,
+        )
+      : sql`select id, created_at from zrc_zaak where ${range}${
+          scope.cap < TOP_RANK ? sql` and vertrouwelijkheid_rank <= ${scope.cap}` : sql``
+        }`;
   const { rows } = await sql<PageRow | PageTextRow>`${PREPARED} with b as (
       select bucket, sum(n)::bigint as n from (${bucketSource(org, scope)}) x group by bucket having sum(n) > 0
     ), c as (
@@ -184,16 +175,17 @@ async function countedPage(
         (select min(bucket) from c)) as bucket
     ), r as (
       select (select coalesce(sum(n), 0) from b)::bigint as total, f.skip,
-        ${monthStart(sql`l.bucket`)} as t_from, ${monthStart(sql`f.bucket`)} + interval '1 month' as t_to,
-        ${merge} as merge
+        ${monthStart(sql`l.bucket`)} as t_from, ${monthStart(sql`f.bucket`)} + interval '1 month' as t_to
       from l left join f on true
     )
-    select r.total, ${out.select}
-    from r left join lateral (
-      select ${pageColumns(shape)} from (
-        select id, created_at from (${ids}) s order by created_at desc, id desc offset (select skip from r) limit ${sql.lit(PAGE_SIZE)}
-      ) i join zrc_zaak z on z.id = i.id
-    ) p on true
-    ${out.tail}`.execute(db);
+    ${pageSelect(shape, {
+      total: sql`r.total`,
+      from: sql`r`,
+      page: sql`select ${pageColumns(shape)} from (
+          select id, created_at from (${ids}) s order by created_at desc, id desc
+          offset (select skip from r) limit ${sql.lit(PAGE_SIZE)}
+        ) i join zrc_zaak z on z.id = i.id`,
+      order: sql`p.created_at desc, p.id desc`,
+    })}`.execute(db);
   return rows;
 }

@@ -1,3 +1,4 @@
+import { TOP_RANK } from '../authz/policy.ts';
 import { type MigrationSet, sqlMigration } from '../platform/db/migrate.ts';
 import { ZAAK_DOC_MIGRATION } from './doc.ts';
 
@@ -11,8 +12,9 @@ import { ZAAK_DOC_MIGRATION } from './doc.ts';
  * - `subject_bsn` / `subject_kvk` (from the initiator rol) make "all cases of a person or company across
  *   organisations" one indexed query.
  * - `zrc_zaak_count` holds exact counts per (organisation, zaaktype, confidentiality rank, month of
- *   registration), `zrc_zaak_count_total` per (organisation, month). Writers only append to
- *   `zrc_zaak_count_delta` (no hot rows); a compaction folds the deltas in. Readers sum both in one statement.
+ *   registration), `zrc_zaak_count_total` per (organisation, rank, month); each counts the zaken at that rank
+ *   or below. Writers only append to `zrc_zaak_count_delta` (no hot rows); a compaction folds the deltas in.
+ *   Readers sum both in one statement.
  */
 export const zakenMigrations: MigrationSet = {
   '2026_11_23_4000_zaken': sqlMigration([
@@ -153,5 +155,34 @@ export const zakenMigrations: MigrationSet = {
   '2026_11_24_9110_zaak_count_cover': sqlMigration([
     `alter table zrc_zaak_count drop constraint zrc_zaak_count_pkey,
       add primary key (organisation_id, zaaktype_key, rank, bucket) include (n)`,
+  ]),
+  // Counters count the zaken at a rank or below, so a client's count reads one counter per zaaktype and
+  // month, not one per confidentiality level (2,440 → 610 rows for list (b)); the totals get a rank too.
+  '2026_11_25_1000_zaak_count_upto_rank': sqlMigration([
+    'alter table zrc_zaak_count rename to zrc_zaak_count_exact',
+    'alter index zrc_zaak_count_pkey rename to zrc_zaak_count_exact_pkey',
+    `create table zrc_zaak_count (
+      organisation_id text not null,
+      zaaktype_key integer not null,
+      rank smallint not null,
+      bucket integer not null,
+      n bigint not null,
+      primary key (organisation_id, zaaktype_key, rank, bucket) include (n)
+    )`,
+    `insert into zrc_zaak_count (organisation_id, zaaktype_key, rank, bucket, n)
+       select c.organisation_id, c.zaaktype_key, r.rank, c.bucket, sum(c.n)
+       from zrc_zaak_count_exact c join generate_series(0, ${TOP_RANK}) r(rank) on c.rank <= r.rank
+       group by 1, 2, 3, 4`,
+    'drop table zrc_zaak_count_exact',
+    'drop table zrc_zaak_count_total',
+    `create table zrc_zaak_count_total (
+      organisation_id text not null,
+      rank smallint not null,
+      bucket integer not null,
+      n bigint not null,
+      primary key (organisation_id, rank, bucket) include (n)
+    )`,
+    `insert into zrc_zaak_count_total (organisation_id, rank, bucket, n)
+       select organisation_id, rank, bucket, sum(n) from zrc_zaak_count group by 1, 2, 3`,
   ]),
 };

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { TOP_RANK } from '../authz/policy.ts';
 import { type Db, PREPARED } from '../platform/db/database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
@@ -293,7 +294,8 @@ export function caseSummariesOfSubjectQuery(db: Conn, bsn: string) {
 
 /**
  * Folds the appended count deltas into the counters, in one statement (so a reader, which sums both,
- * never sees a delta twice or not at all). Safe to run in several processes at once.
+ * never sees a delta twice or not at all). A counter counts the zaken at its rank or below, so a delta
+ * at rank r goes into the counters of r and every rank above. Safe to run in several processes at once.
  */
 export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
   const { rows } = await sql<{ moved: number }>`
@@ -301,15 +303,18 @@ export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
       delete from zrc_zaak_count_delta
       where id in (select id from zrc_zaak_count_delta order by id limit ${batch})
       returning organisation_id, zaaktype_key, rank, bucket, n
+    ), upto as (
+      select m.organisation_id, m.zaaktype_key, r.rank, m.bucket, m.n
+      from moved m join generate_series(0, ${sql.lit(TOP_RANK)}) r(rank) on m.rank <= r.rank
     ), per_type as (
       insert into zrc_zaak_count as c (organisation_id, zaaktype_key, rank, bucket, n)
-      select organisation_id, zaaktype_key, rank, bucket, sum(n) from moved group by 1, 2, 3, 4
+      select organisation_id, zaaktype_key, rank, bucket, sum(n) from upto group by 1, 2, 3, 4
       on conflict (organisation_id, zaaktype_key, rank, bucket) do update set n = c.n + excluded.n
       returning 1
     ), totals as (
-      insert into zrc_zaak_count_total as t (organisation_id, bucket, n)
-      select organisation_id, bucket, sum(n) from moved group by 1, 2
-      on conflict (organisation_id, bucket) do update set n = t.n + excluded.n
+      insert into zrc_zaak_count_total as t (organisation_id, rank, bucket, n)
+      select organisation_id, rank, bucket, sum(n) from upto group by 1, 2, 3
+      on conflict (organisation_id, rank, bucket) do update set n = t.n + excluded.n
       returning 1
     )
     select (select count(*) from moved)::int as moved`.execute(db);
@@ -324,8 +329,12 @@ export async function rebuildCounts(trx: Trx): Promise<void> {
   await sql`delete from zrc_zaak_count_total`.execute(trx);
   const bucket = sql`(extract(year from created_at at time zone 'UTC') * 100 + extract(month from created_at at time zone 'UTC'))::int`;
   await sql`insert into zrc_zaak_count (organisation_id, zaaktype_key, rank, bucket, n)
-    select organisation_id, zaaktype_key, vertrouwelijkheid_rank, ${bucket}, count(*)
-    from zrc_zaak group by 1, 2, 3, 4`.execute(trx);
-  await sql`insert into zrc_zaak_count_total (organisation_id, bucket, n)
-    select organisation_id, bucket, sum(n) from zrc_zaak_count group by 1, 2`.execute(trx);
+    select x.organisation_id, x.zaaktype_key, r.rank, x.bucket, sum(x.n)
+    from (
+      select organisation_id, zaaktype_key, vertrouwelijkheid_rank as rank, ${bucket} as bucket, count(*) as n
+      from zrc_zaak group by 1, 2, 3, 4
+    ) x join generate_series(0, ${sql.lit(TOP_RANK)}) r(rank) on x.rank <= r.rank
+    group by 1, 2, 3, 4`.execute(trx);
+  await sql`insert into zrc_zaak_count_total (organisation_id, rank, bucket, n)
+    select organisation_id, rank, bucket, sum(n) from zrc_zaak_count group by 1, 2, 3`.execute(trx);
 }

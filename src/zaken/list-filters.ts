@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { TOP_RANK } from '../authz/policy.ts';
+import { PREPARED } from '../platform/db/database.ts';
 import { problems } from '../platform/http/problem.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import {
@@ -136,7 +137,7 @@ export async function filteredPage(
   const order = column
     ? sql`p.${sql.ref(column)} ${sql.raw(ordering.startsWith('-') ? 'desc' : 'asc')}, `
     : sql``;
-  const { rows } = await sql<PageRow | PageTextRow>`${pageSelect(shape, {
+  const { rows } = await sql<PageRow | PageTextRow>`${PREPARED} ${pageSelect(shape, {
     total: sql`(${count})::bigint`,
     from: sql`(select 1) one`,
     page: sql`select ${pageColumns(shape, column)} from (${ids}) i join zrc_zaak z on z.id = i.id`,

@@ -16,20 +16,21 @@ export type Pairs = [key: number, rank: number][];
 export type Scope = { kind: 'all'; cap: number } | { kind: 'pairs'; pairs: Pairs };
 /** A zaak row of a page with the statement's total; `id` is null on an empty page. */
 export type PageRow = ZaakRow & { total: number };
-/** The one row of a page in the text shape. */
+/** A zaak of a page in the text shape: its JSON text; `text` is null on an empty page. */
 export type PageTextRow = { total: number; text: string | null };
 
 /**
- * What a page reads of each zaak: whole rows, to build objects from (when parts are expanded), or the zaken's
- * stored JSON (doc.ts), joined in the database into one JSON array text with the base URL put in. A page as
- * one text value spares the server 100 rows to parse and a 135 kB string to rebuild (docs/benchmarks.md).
+ * What a page reads of each zaak: its whole row, to build objects from (when parts are expanded), or its stored
+ * JSON (doc.ts) with the base URL put in by the database, ready to be written out as it is. (One text for the
+ * whole page would spare the server 99 rows, but made PostgreSQL fault in fresh memory for every page:
+ * docs/benchmarks.md.)
  */
 export type PageShape = { kind: 'rows' } | { kind: 'text'; baseUrl: string };
 export const ROWS: PageShape = { kind: 'rows' };
 
 /**
  * The page statement's outer select: the total, then the page's zaken (`page`, a select that may refer to
- * `from`) ordered by `order` — as rows, or as one `text` joining their docs (null on an empty page).
+ * `from`) ordered by `order`, as rows or as texts.
  */
 export function pageSelect(
   shape: PageShape,
@@ -43,9 +44,8 @@ export function pageSelect(
   const { total, from, page, order } = parts;
   return shape.kind === 'rows'
     ? sql`select ${total} as total, p.* from ${from} left join lateral (${page}) p on true order by ${order}`
-    : sql`select ${total} as total, (
-        select string_agg(replace(p.doc, ${BASE_MARK}, ${shape.baseUrl}), ',' order by ${order}) from (${page}) p
-      ) as text from ${from}`;
+    : sql`select ${total} as total, replace(p.doc, ${BASE_MARK}, ${shape.baseUrl}) as text
+        from ${from} left join lateral (${page}) p on true order by ${order}`;
 }
 /** What the page's inner select reads of each zaak (`orderedBy`: a further column the page is ordered by). */
 export const pageColumns = (shape: PageShape, orderedBy?: string) =>

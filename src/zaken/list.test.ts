@@ -104,7 +104,7 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
         `${JSON.stringify(filters)} page ${page}`,
       ).toEqual(expected);
       const text = await listZaakText(database().db, req, BASE);
-      const docs = JSON.parse(`[${text.text ?? ''}]`) as { uuid: string; url: string }[];
+      const docs = JSON.parse(`[${text.texts.join(',')}]`) as { uuid: string; url: string }[];
       expect(
         { count: text.count, ids: docs.map((d) => d.uuid) },
         `${JSON.stringify(filters)} page ${page} (text)`,

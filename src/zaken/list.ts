@@ -50,14 +50,17 @@ export async function listZaakRows(db: Db, req: ListRequest): Promise<ListResult
   return { count: Number(rows[0]?.total ?? 0), rows: rows.filter((r) => r.id !== null) };
 }
 
-/** A page of zaken as one JSON array text with `baseUrl` put in (`PageShape`); null when the page is empty. */
+/** A page of zaken as their JSON texts with `baseUrl` put in (`PageShape`). */
 export async function listZaakText(
   db: Db,
   req: ListRequest,
   baseUrl: string,
-): Promise<{ count: number; text: string | null }> {
-  const [row] = (await listPage(db, req, { kind: 'text', baseUrl })) as PageTextRow[];
-  return { count: Number(row?.total ?? 0), text: row?.text ?? null };
+): Promise<{ count: number; texts: string[] }> {
+  const rows = (await listPage(db, req, { kind: 'text', baseUrl })) as PageTextRow[];
+  return {
+    count: Number(rows[0]?.total ?? 0),
+    texts: rows.flatMap((r) => (r.text === null ? [] : [r.text])),
+  };
 }
 
 async function listPage(db: Db, req: ListRequest, shape: PageShape): Promise<(PageRow | PageTextRow)[]> {

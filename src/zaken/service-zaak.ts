@@ -169,16 +169,16 @@ export async function listZaken(
   return { count, results: rows.map((r) => zaakJson(ctx.baseUrl, r)) };
 }
 
-/** The same page as the zaken's stored JSON texts joined with commas (doc.ts); null when it is empty. */
+/** The same page as the zaken's stored JSON texts (doc.ts). */
 export async function listZakenJson(
   ctx: ZakenContext,
   caller: Caller,
   filters: Record<string, unknown>,
   page: number,
-): Promise<{ count: number; results: string | null }> {
-  const { count, text } = await listZaakText(ctx.db, listRequest(caller, filters, page), ctx.baseUrl);
-  await pageRead(ctx, caller, filters, page, text !== null);
-  return { count, results: text };
+): Promise<{ count: number; results: string[] }> {
+  const { count, texts } = await listZaakText(ctx.db, listRequest(caller, filters, page), ctx.baseUrl);
+  await pageRead(ctx, caller, filters, page, texts.length > 0);
+  return { count, results: texts };
 }
 
 const listRequest = (caller: Caller, filters: Record<string, unknown>, page: number): ListRequest => ({

@@ -1,0 +1,116 @@
+/**
+ * Where the CPU of one zaken list page under HTTP load goes: the server, PostgreSQL (every postgres process on
+ * this machine, from /proc) and the load generator itself, per request, plus the minor page faults of
+ * PostgreSQL and the server (fresh memory touched per request). One list page (a)–(d) of
+ * bench/scenarios/zaken.ts, 16 connections, on the seeded database, without the naive baseline:
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/loket_bench BENCH_ZAKEN_SCHEMA=bench1m \
+ *     npx tsx bench/zaken/http-cost.ts c [seconds=10] [connections=16]
+ *
+ * Two cores shared by all three: a p50 of 10 ms at 16 connections needs about 1,600 pages a second, so about
+ * 1.25 ms of CPU per page in all. BENCH_CPU_PROF=<folder> makes the server write a CPU profile.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { addTestClient, type TestClient, zgwToken } from '../../src/authz/test-support.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { cpuTimeMs, startServer } from '../lib.ts';
+import { SEED_DEFAULTS } from './seed.ts';
+
+const [which = 'c', seconds = '10', conns = '16'] = process.argv.slice(2);
+const url = process.env.DATABASE_URL || SEED_DEFAULTS.url;
+const schema = process.env.BENCH_ZAKEN_SCHEMA || SEED_DEFAULTS.schema;
+const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
+const org = (await pool.query<{ org: string }>('select min(organisation_id) as org from zrc_zaak')).rows[0]
+  .org;
+const types = (
+  await pool.query<{ url: string }>(
+    'select url from zrc_zaaktype_key where key in (select distinct zaaktype_key from zrc_zaak) order by key limit 10',
+  )
+).rows.map((r) => r.url);
+await pool.end();
+const database = await openDatabase({ url, schema, poolSize: 1 });
+const admin = await addTestClient(database.db, { all: true, organisationId: org });
+const limited = await addTestClient(database.db, {
+  organisationId: org,
+  autorisaties: types.map((zaaktype) => ({
+    component: 'zrc',
+    scopes: ['zaken.lezen'],
+    zaaktype,
+    maxVertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
+  })),
+});
+await database.close();
+
+const ZRC = '/zaken/api/v1';
+const cases: Record<string, [TestClient, string]> = {
+  a: [
+    admin,
+    `${ZRC}/zaken?zaaktype=${encodeURIComponent(types[0])}&startdatum__gte=2024-01-01&startdatum__lte=2024-12-31`,
+  ],
+  b: [limited, `${ZRC}/zaken`],
+  c: [admin, `${ZRC}/zaken`],
+  d: [limited, `${ZRC}/zaken?page=500`],
+};
+if (!cases[which]) throw new Error(`unknown case ${which}: a, b, c or d`);
+const [client, path] = cases[which];
+
+/** Minor page faults of a process so far (/proc/<pid>/stat, field minflt). */
+function faults(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[7]);
+  } catch {
+    return 0;
+  }
+}
+function postgresPids(): number[] {
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('postgres');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+const sum = (f: (pid: number) => number) => postgresPids().reduce((s, p) => s + f(p), 0);
+
+const server = await startServer({
+  DATABASE_URL: url,
+  LOKET_DB_SCHEMA: schema,
+  BASE_URL: SEED_DEFAULTS.baseUrl,
+  LOKET_DEMO: '0',
+  LOKET_DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-http-cost-')),
+});
+try {
+  const headers = {
+    authorization: `Bearer ${await zgwToken(client)}`,
+    'accept-crs': 'EPSG:4326',
+    'content-crs': 'EPSG:4326',
+  };
+  const options = { url: `${server.url}${path}`, connections: Number(conns), headers };
+  await autocannon({ ...options, duration: 2 });
+  const before = {
+    server: cpuTimeMs(server.pid),
+    postgres: sum(cpuTimeMs),
+    serverFaults: faults(server.pid),
+    postgresFaults: sum(faults),
+    self: process.cpuUsage(),
+  };
+  const r = await autocannon({ ...options, duration: Number(seconds) });
+  const n = r.requests.total;
+  const self = process.cpuUsage(before.self);
+  const per = (x: number) => (x / n).toFixed(3);
+  console.log(
+    `(${which}) ${path}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(n / Number(seconds))}/s, ${r.non2xx} not 2xx\n` +
+      `  CPU per request: server ${per(cpuTimeMs(server.pid) - before.server)} ms, PostgreSQL ${per(sum(cpuTimeMs) - before.postgres)} ms, autocannon ${per((self.user + self.system) / 1000)} ms\n` +
+      `  page faults per request: server ${per(faults(server.pid) - before.serverFaults)}, PostgreSQL ${per(sum(faults) - before.postgresFaults)}`,
+  );
+} finally {
+  await server.stop();
+}

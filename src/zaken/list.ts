@@ -139,8 +139,14 @@ const monthStart = (bucket: RawBuilder<unknown>) =>
   sql`make_timestamptz((${bucket}) / 100, (${bucket}) % 100, 1, 0, 0, 0, 'UTC')`;
 
 /**
+ * Below this many rows to skip, a page reads its rows straight from the list index; from there on, the ids
+ * from the index alone and then the 100 rows by primary key (README.md, "Lists").
+ */
+const FETCH_WHILE_SKIP_BELOW = 200;
+
+/**
  * One statement: the month counts, which months hold rows [offset, offset + 100) and the offset inside the
- * newest of them, the ids of the page from an index-only merged scan of those months, then the 100 rows.
+ * newest of them, then the page's 100 rows from a scan of those months.
  */
 async function countedPage(
   db: Conn,
@@ -153,20 +159,29 @@ async function countedPage(
   const end = offset + PAGE_SIZE;
   const range = sql`organisation_id = ${org} and created_at >= r.t_from and created_at < r.t_to`;
   // A client with some zaaktypen: one scan per zaaktype, in index order, merged (PostgreSQL's Merge Append),
-  // so the page reads skip + 100 ids in all and never a zaaktype it may not see.
-  const ids =
+  // so the page reads skip + 100 entries in all and never a zaaktype it may not see.
+  const scan = (columns: RawBuilder<unknown>) =>
     scope.kind === 'pairs'
       ? sql.join(
           scope.pairs.map(
-            ([key, ceiling]) => sql`(select id, created_at from zrc_zaak
+            ([key, ceiling]) => sql`(select ${columns} from zrc_zaak z
               where ${range} and zaaktype_key = ${key} and vertrouwelijkheid_rank <= ${ceiling}
               order by created_at desc, id desc limit (select skip from r) + ${sql.lit(PAGE_SIZE)})`,
           ),
           sql` union all `,
         )
-      : sql`select id, created_at from zrc_zaak where ${range}${
+      : sql`select ${columns} from zrc_zaak z where ${range}${
           scope.cap < TOP_RANK ? sql` and vertrouwelijkheid_rank <= ${scope.cap}` : sql``
         }`;
+  const pageOf = (columns: RawBuilder<unknown>) => sql`select ${columns} from (${scan(columns)}) z
+    order by created_at desc, id desc offset (select skip from r) limit ${sql.lit(PAGE_SIZE)}`;
+  // Few rows to skip: the rows come straight from the list index (each skipped row costs a table read).
+  // Many: the ids from the index alone, then only the page's rows. The other branch never runs.
+  const columns = pageColumns(shape);
+  const page = sql`select * from (${pageOf(columns)}) d where (select skip from r) < ${sql.lit(FETCH_WHILE_SKIP_BELOW)}
+    union all
+    select ${columns} from (${pageOf(sql`id, created_at`)}) i join zrc_zaak z on z.id = i.id
+    where (select skip from r) >= ${sql.lit(FETCH_WHILE_SKIP_BELOW)}`;
   const { rows } = await sql<PageRow | PageTextRow>`${PREPARED} with b as (
       select bucket, sum(n)::bigint as n from (${bucketSource(org, scope)}) x group by bucket having sum(n) > 0
     ), c as (
@@ -184,10 +199,7 @@ async function countedPage(
     ${pageSelect(shape, {
       total: sql`r.total`,
       from: sql`r`,
-      page: sql`select ${pageColumns(shape)} from (
-          select id, created_at from (${ids}) s order by created_at desc, id desc
-          offset (select skip from r) limit ${sql.lit(PAGE_SIZE)}
-        ) i join zrc_zaak z on z.id = i.id`,
+      page,
       order: sql`p.created_at desc, p.id desc`,
     })}`.execute(db);
   return rows;

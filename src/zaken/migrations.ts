@@ -185,4 +185,12 @@ export const zakenMigrations: MigrationSet = {
     `insert into zrc_zaak_count_total (organisation_id, rank, bucket, n)
        select organisation_id, rank, bucket, sum(n) from zrc_zaak_count group by 1, 2, 3`,
   ]),
+  // Every list reads the pending deltas of its organisation. The compactor deletes them every second, so
+  // under steady creates the table is mostly dead rows until it is vacuumed: a minute of 1,000 creates per
+  // second made that read a 0.9 ms scan of 6 MB. An index finds the live ones; autovacuum comes sooner.
+  '2026_11_25_1010_zaak_count_delta_org': sqlMigration([
+    'create index if not exists zrc_zaak_count_delta_org on zrc_zaak_count_delta (organisation_id)',
+    `alter table zrc_zaak_count_delta set (autovacuum_vacuum_scale_factor = 0,
+       autovacuum_vacuum_threshold = 10000, autovacuum_vacuum_cost_delay = 0)`,
+  ]),
 };

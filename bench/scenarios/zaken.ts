@@ -4,14 +4,23 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { loketMigrations } from '../../src/app.ts';
-import { addTestClient, type TestClient, zgwToken } from '../../src/authz/test-support.ts';
+import { vertrouwelijkheidRank } from '../../src/authz/policy.ts';
+import { type TestClient, zgwToken } from '../../src/authz/test-support.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { inTransaction } from '../../src/platform/db/transaction.ts';
 import { rebuildCounts } from '../../src/zaken/store.ts';
 import { peakRssMb, round, startServer } from '../lib.ts';
 import type { BenchContext, BenchResult, BenchScenario } from '../types.ts';
-import { type HttpLoad, httpLoad, type NaiveQuery, naiveAnswer, naiveLoop } from '../zaken/load.ts';
+import {
+  type HttpLoad,
+  httpLoad,
+  LIMITED_CEILING,
+  listClients,
+  type NaiveQuery,
+  naiveAnswer,
+  naiveLoop,
+} from '../zaken/load.ts';
 import { SEED_DEFAULTS } from '../zaken/seed.ts';
 
 /**
@@ -26,7 +35,7 @@ const LIST_S = Number(process.env.BENCH_ZAKEN_SECONDS || 10);
 const CREATE_S = Number(process.env.BENCH_ZAKEN_CREATE_SECONDS || 60);
 const ZRC = '/zaken/api/v1';
 const CRS = { 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' };
-const CEILING = { name: 'zaakvertrouwelijk', rank: 3 };
+const CEILING = { name: LIMITED_CEILING, rank: vertrouwelijkheidRank(LIMITED_CEILING) };
 
 type Row = Omit<BenchResult, 'scenario' | 'target' | 'backend'> & { note: string };
 let all: Promise<Map<string, Row | Error>> | null = null;
@@ -43,29 +52,14 @@ interface ListCase {
 async function setUp(url: string, schema: string) {
   const pool = new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` });
   const { rows } = await pool
-    .query<{ n: string; org: string }>('select count(*) as n, min(organisation_id) as org from zrc_zaak')
-    .catch(() => ({ rows: [] as { n: string; org: string }[] }));
+    .query<{ n: string }>('select count(*) as n from zrc_zaak')
+    .catch(() => ({ rows: [] as { n: string }[] }));
   const zaken = Number(rows[0]?.n ?? 0);
   if (zaken === 0) throw new Error(`no zaken in schema ${schema}: run npm run bench:seed -- --zaken 1000000`);
-  const org = rows[0].org;
-  const types = (
-    await pool.query<{ key: number; url: string }>(
-      'select key, url from zrc_zaaktype_key where key in (select distinct zaaktype_key from zrc_zaak) order by key limit 10',
-    )
-  ).rows;
   const database = await openDatabase({ url, schema, poolSize: 2 });
   // Migrations the seed predates (new indexes) are applied here, not inside the server's start-up timeout.
   await migrateToLatest(database, loketMigrations());
-  const admin = await addTestClient(database.db, { all: true, organisationId: org });
-  const limited = await addTestClient(database.db, {
-    organisationId: org,
-    autorisaties: types.map((t) => ({
-      component: 'zrc',
-      scopes: ['zaken.lezen'],
-      zaaktype: t.url,
-      maxVertrouwelijkheidaanduiding: CEILING.name,
-    })),
-  });
+  const { org, types, admin, limited } = await listClients(database.db, pool);
   await database.close();
   return { url, schema, pool, zaken, org, types, admin, limited };
 }

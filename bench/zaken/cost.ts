@@ -12,8 +12,9 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createLoket } from '../../src/app.ts';
-import { addTestClient, zgwToken } from '../../src/authz/test-support.ts';
+import { zgwToken } from '../../src/authz/test-support.ts';
 import { loadConfig } from '../../src/platform/config.ts';
+import { listClients } from './load.ts';
 import { SEED_DEFAULTS } from './seed.ts';
 
 function arg(name: string): string | undefined {
@@ -54,23 +55,8 @@ await loket.start({ listen: false });
 const db = loket.database.db;
 const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
 pool.on('connect', (c) => ownClients.add(c));
-const org = (await pool.query<{ org: string }>('select min(organisation_id) as org from zrc_zaak')).rows[0]
-  .org;
-const types = (
-  await pool.query<{ url: string }>(
-    'select url from zrc_zaaktype_key where key in (select distinct zaaktype_key from zrc_zaak) order by key limit 10',
-  )
-).rows.map((r) => r.url);
-const admin = await addTestClient(db, { all: true, organisationId: org });
-const limited = await addTestClient(db, {
-  organisationId: org,
-  autorisaties: types.map((t) => ({
-    component: 'zrc',
-    scopes: ['zaken.lezen'],
-    zaaktype: t,
-    maxVertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
-  })),
-});
+const { types: typeRows, admin, limited } = await listClients(db, pool);
+const types = typeRows.map((t) => t.url);
 const crs = { 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' };
 const as = async (c: typeof admin) => ({ authorization: `Bearer ${await zgwToken(c)}`, ...crs });
 const ZRC = '/zaken/api/v1';

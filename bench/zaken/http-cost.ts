@@ -15,41 +15,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { addTestClient, type TestClient, zgwToken } from '../../src/authz/test-support.ts';
+import { type TestClient, zgwToken } from '../../src/authz/test-support.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { cpuTimeMs, startServer } from '../lib.ts';
+import { listClients } from './load.ts';
 import { SEED_DEFAULTS } from './seed.ts';
 
 const [which = 'c', seconds = '10', conns = '16'] = process.argv.slice(2);
 const url = process.env.DATABASE_URL || SEED_DEFAULTS.url;
 const schema = process.env.BENCH_ZAKEN_SCHEMA || SEED_DEFAULTS.schema;
 const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
-const org = (await pool.query<{ org: string }>('select min(organisation_id) as org from zrc_zaak')).rows[0]
-  .org;
-const types = (
-  await pool.query<{ url: string }>(
-    'select url from zrc_zaaktype_key where key in (select distinct zaaktype_key from zrc_zaak) order by key limit 10',
-  )
-).rows.map((r) => r.url);
-await pool.end();
 const database = await openDatabase({ url, schema, poolSize: 1 });
-const admin = await addTestClient(database.db, { all: true, organisationId: org });
-const limited = await addTestClient(database.db, {
-  organisationId: org,
-  autorisaties: types.map((zaaktype) => ({
-    component: 'zrc',
-    scopes: ['zaken.lezen'],
-    zaaktype,
-    maxVertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
-  })),
-});
+const { types, admin, limited } = await listClients(database.db, pool);
+await pool.end();
 await database.close();
 
 const ZRC = '/zaken/api/v1';
 const cases: Record<string, [TestClient, string]> = {
   a: [
     admin,
-    `${ZRC}/zaken?zaaktype=${encodeURIComponent(types[0])}&startdatum__gte=2024-01-01&startdatum__lte=2024-12-31`,
+    `${ZRC}/zaken?zaaktype=${encodeURIComponent(types[0].url)}&startdatum__gte=2024-01-01&startdatum__lte=2024-12-31`,
   ],
   b: [limited, `${ZRC}/zaken`],
   c: [admin, `${ZRC}/zaken`],

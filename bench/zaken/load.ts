@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { addTestClient, type TestClient } from '../../src/authz/test-support.ts';
+import type { Db } from '../../src/platform/db/database.ts';
 import { measureLoop, round } from '../lib.ts';
 
 /** Load helpers of the Zaken scenarios: HTTP load with the server's CPU time, and the naive SQL baseline. */
@@ -76,3 +78,34 @@ export async function naiveAnswer(pool: pg.Pool, q: NaiveQuery): Promise<{ count
   );
   return { count: Number(c.rows[0].n), ids: page.rows.map((r) => r.id) };
 }
+
+/**
+ * The seeded organisation, its first 10 zaaktypen (key and URL) and the two API clients of the list pages
+ * (a)–(d): one with every right, one with those 10 zaaktypen up to zaakvertrouwelijk.
+ */
+export async function listClients(
+  db: Db,
+  pool: pg.Pool,
+): Promise<{ org: string; types: { key: number; url: string }[]; admin: TestClient; limited: TestClient }> {
+  const org = (await pool.query<{ org: string }>('select min(organisation_id) as org from zrc_zaak')).rows[0]
+    .org;
+  const types = (
+    await pool.query<{ key: number; url: string }>(
+      'select key, url from zrc_zaaktype_key where key in (select distinct zaaktype_key from zrc_zaak) order by key limit 10',
+    )
+  ).rows;
+  const admin = await addTestClient(db, { all: true, organisationId: org });
+  const limited = await addTestClient(db, {
+    organisationId: org,
+    autorisaties: types.map((t) => ({
+      component: 'zrc',
+      scopes: ['zaken.lezen'],
+      zaaktype: t.url,
+      maxVertrouwelijkheidaanduiding: LIMITED_CEILING,
+    })),
+  });
+  return { org, types, admin, limited };
+}
+
+/** The confidentiality ceiling of the limited client. */
+export const LIMITED_CEILING = 'zaakvertrouwelijk';

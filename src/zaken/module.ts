@@ -71,7 +71,7 @@ export function zakenModule(local: LocalResources): LoketModule {
             .executeTakeFirst();
           return r ? KINDS[kind].json(config.baseUrl, r as ChildRow) : null;
         });
-      const compactor = new CountCompactor(database.db, log);
+      const compactor = new CountCompactor(database.db, log, { vacuum: database.backend === 'postgres' });
       app.addHook('onReady', async () => compactor.start());
       app.addHook('onClose', async () => compactor.stop());
       await registerApiGroup(

@@ -321,6 +321,11 @@ export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
   return rows[0]?.moved ?? 0;
 }
 
+/** Vacuums the delta table (PostgreSQL; not inside a transaction), unless another process is doing so. */
+export async function vacuumCountDeltas(db: Conn): Promise<void> {
+  await sql`vacuum (skip_locked) zrc_zaak_count_delta`.execute(db);
+}
+
 /** Recomputes every counter from the zaak rows (after a bulk load, or as a repair). */
 export async function rebuildCounts(trx: Trx): Promise<void> {
   await sql`lock table zrc_zaak_count_delta in exclusive mode`.execute(trx);

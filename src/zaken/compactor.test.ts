@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import pino from 'pino';
+import { expect, it } from 'vitest';
+import { describeBackends } from '../testing/backends.ts';
+import { CountCompactor } from './compactor.ts';
+
+/**
+ * The compactor folds a burst of deltas into the counters, each delta into the counter of its rank and every
+ * rank above, and on PostgreSQL vacuums the delta table once it has moved 10,000 (compactor.ts says why).
+ */
+describeBackends('Zaak counter compaction', (database, backend) => {
+  it('folds deltas into the counters of their rank and above, and vacuums the deltas after 10,000', async () => {
+    const db = database().db;
+    // 6,000 zaken counted in and 4,000 out again, at rank 2 (intern), one zaaktype, one month.
+    await sql`insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, n)
+      select 'org-c', 7, 2, 202611, case when g <= 6000 then 1 else -1 end from generate_series(1, 10000) g`.execute(
+      db,
+    );
+    const compactor = new CountCompactor(db, pino({ level: 'silent' }), { vacuum: backend === 'postgres' });
+    await compactor.pass();
+
+    const counters = await sql<{ rank: number; n: string }>`select rank, n from zrc_zaak_count
+      where organisation_id = 'org-c' order by rank`.execute(db);
+    expect(counters.rows.map((r) => [r.rank, Number(r.n)])).toEqual([2, 3, 4, 5, 6, 7].map((r) => [r, 2000]));
+    const totals = await sql<{ rank: number; n: string }>`select rank, n from zrc_zaak_count_total
+      where organisation_id = 'org-c' order by rank`.execute(db);
+    expect(totals.rows.map((r) => [r.rank, Number(r.n)])).toEqual([2, 3, 4, 5, 6, 7].map((r) => [r, 2000]));
+    const pending = await sql<{ n: string }>`select count(*) as n from zrc_zaak_count_delta`.execute(db);
+    expect(Number(pending.rows[0].n)).toBe(0);
+
+    if (backend === 'postgres') {
+      const stats = await sql<{ vacuum_count: string }>`select vacuum_count from pg_stat_user_tables
+        where relid = 'zrc_zaak_count_delta'::regclass`.execute(db);
+      expect(Number(stats.rows[0].vacuum_count)).toBe(1);
+    }
+  });
+});

@@ -150,6 +150,22 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     await same(new Map(), {}, [1]);
   });
 
+  /** A client with 40 more zaaktypen (without zaken): 52 in all, beyond MERGE_AT_MOST (list.ts). */
+  async function manyZaaktypen(): Promise<Map<string, number>> {
+    const extra = Array.from({ length: 40 }, (_, i) => `${BASE}/catalogi/api/v1/zaaktypen/extra-${i}`);
+    await database()
+      .db.insertInto('zrc_zaaktype_key')
+      .values(extra.map((url) => ({ url })))
+      .onConflict((oc) => oc.column('url').doNothing())
+      .execute();
+    return new Map([...types, ...extra].map((t, i) => [t, i % 8]));
+  }
+
+  it('as a client with more zaaktypen than a page merges', async () => {
+    const many = await manyZaaktypen();
+    for (const f of [{}, { maximaleVertrouwelijkheidaanduiding: 'intern' }]) await same(many, f, PAGES);
+  });
+
   it('stays exact when the deltas are compacted', async () => {
     await compactCounts(database().db);
     await same(null, {}, PAGES);
@@ -159,7 +175,7 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
   it('pages inside one month that holds every zaak', async () => {
     // Every zaak moved into January 2030: pages skip 0 to 800 rows inside that month. Below 200 skipped
     // the rows come straight from the list index, from 200 on by id (list.ts), for one zaaktype, a few
-    // merged, and all.
+    // merged, many filtered, and all.
     const db = database().db;
     await sql`update zrc_zaak z set created_at = timestamptz '2030-01-01 00:00:00+00' + make_interval(secs => s.n)
       from (select id, row_number() over (order by id) as n from zrc_zaak where organisation_id = ${org}) s
@@ -171,7 +187,7 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
       [types[2], 7],
     ]);
     const most = new Map(types.slice(0, 10).map((t, i) => [t, i % 8]));
-    for (const allowed of [one, two, most]) await same(allowed, {}, [1, 2, 3, 4]);
+    for (const allowed of [one, two, most, await manyZaaktypen()]) await same(allowed, {}, [1, 2, 3, 4]);
     await same(null, {}, [1, 2, 9]);
   });
 });

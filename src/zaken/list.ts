@@ -145,6 +145,13 @@ const monthStart = (bucket: RawBuilder<unknown>) =>
 const FETCH_WHILE_SKIP_BELOW = 200;
 
 /**
+ * Up to this many zaaktypen, a limited client's page merges one index scan per zaaktype. The statement has
+ * a branch per zaaktype (planned once per connection); beyond this, one scan of the months, filtered, keeps
+ * it small.
+ */
+const MERGE_AT_MOST = 32;
+
+/**
  * One statement: the month counts, which months hold rows [offset, offset + 100) and the offset inside the
  * newest of them, then the page's 100 rows from a scan of those months.
  */
@@ -159,20 +166,26 @@ async function countedPage(
   const end = offset + PAGE_SIZE;
   const range = sql`organisation_id = ${org} and created_at >= r.t_from and created_at < r.t_to`;
   // A client with some zaaktypen: one scan per zaaktype, in index order, merged (PostgreSQL's Merge Append),
-  // so the page reads skip + 100 entries in all and never a zaaktype it may not see.
-  const scan = (columns: RawBuilder<unknown>) =>
+  // so the page reads skip + 100 entries in all and never a zaaktype it may not see. With many zaaktypen,
+  // one scan of the months, filtered.
+  const merged = scope.kind === 'pairs' && scope.pairs.length <= MERGE_AT_MOST ? scope.pairs : null;
+  const filter =
     scope.kind === 'pairs'
+      ? sql` and ${pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('vertrouwelijkheid_rank'))}`
+      : scope.cap < TOP_RANK
+        ? sql` and vertrouwelijkheid_rank <= ${scope.cap}`
+        : sql``;
+  const scan = (columns: RawBuilder<unknown>) =>
+    merged
       ? sql.join(
-          scope.pairs.map(
+          merged.map(
             ([key, ceiling]) => sql`(select ${columns} from zrc_zaak z
               where ${range} and zaaktype_key = ${key} and vertrouwelijkheid_rank <= ${ceiling}
               order by created_at desc, id desc limit (select skip from r) + ${sql.lit(PAGE_SIZE)})`,
           ),
           sql` union all `,
         )
-      : sql`select ${columns} from zrc_zaak z where ${range}${
-          scope.cap < TOP_RANK ? sql` and vertrouwelijkheid_rank <= ${scope.cap}` : sql``
-        }`;
+      : sql`select ${columns} from zrc_zaak z where ${range}${filter}`;
   const pageOf = (columns: RawBuilder<unknown>) => sql`select ${columns} from (${scan(columns)}) z
     order by created_at desc, id desc offset (select skip from r) limit ${sql.lit(PAGE_SIZE)}`;
   // Few rows to skip: the rows come straight from the list index (each skipped row costs a table read).

@@ -169,8 +169,9 @@ async function countedPage(
   // so the page reads skip + 100 entries in all and never a zaaktype it may not see. With many zaaktypen,
   // one scan of the months, filtered.
   const merged = scope.kind === 'pairs' && scope.pairs.length <= MERGE_AT_MOST ? scope.pairs : null;
-  const filter =
-    scope.kind === 'pairs'
+  const filter = merged
+    ? null
+    : scope.kind === 'pairs'
       ? sql` and ${pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('vertrouwelijkheid_rank'))}`
       : scope.cap < TOP_RANK
         ? sql` and vertrouwelijkheid_rank <= ${scope.cap}`
@@ -185,7 +186,7 @@ async function countedPage(
           ),
           sql` union all `,
         )
-      : sql`select ${columns} from zrc_zaak z where ${range}${filter}`;
+      : sql`select ${columns} from zrc_zaak z where ${range}${filter ?? sql``}`;
   const pageOf = (columns: RawBuilder<unknown>) => sql`select ${columns} from (${scan(columns)}) z
     order by created_at desc, id desc offset (select skip from r) limit ${sql.lit(PAGE_SIZE)}`;
   // Few rows to skip: the rows come straight from the list index (each skipped row costs a table read).

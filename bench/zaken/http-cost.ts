@@ -7,6 +7,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/loket_bench BENCH_ZAKEN_SCHEMA=bench1m \
  *     npx tsx bench/zaken/http-cost.ts c [seconds=10] [connections=16]
  *
+ * Instead of a–d, a path (`/zaken/api/v1/zaken/<uuid>`) is read as the client with all rights, for comparison.
+ *
  * Two cores shared by all three: a p50 of 10 ms at 16 connections needs about 1,600 pages a second, so about
  * 1.25 ms of CPU per page in all. BENCH_CPU_PROF=<folder> makes the server write a CPU profile.
  */
@@ -40,7 +42,9 @@ const cases: Record<string, [TestClient, string]> = {
   c: [admin, `${ZRC}/zaken`],
   d: [limited, `${ZRC}/zaken?page=500`],
 };
-if (!cases[which]) throw new Error(`unknown case ${which}: a, b, c or d`);
+// Any other path (starting with /) is read as the client with all rights: the floor of one request.
+if (which.startsWith('/')) cases[which] = [admin, which];
+if (!cases[which]) throw new Error(`unknown case ${which}: a, b, c, d or a path`);
 const [client, path] = cases[which];
 
 /** Minor page faults of a process so far (/proc/<pid>/stat, field minflt). */

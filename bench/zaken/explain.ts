@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { listZaakText } from '../../src/zaken/list.ts';
+import { PageWriter } from '../../src/zgw/pagination.ts';
 import { cpuMs } from './load.ts';
 import { SEED_DEFAULTS } from './seed.ts';
 
@@ -39,7 +40,8 @@ const cases: [string, Map<string, number> | null, Record<string, unknown>, numbe
 ];
 for (const [name, al, filters, page] of cases) {
   captured.length = 0;
-  await listZaakText(database.db, { organisationId: org, allowed: al, filters, page }, SEED_DEFAULTS.baseUrl);
+  const req = { organisationId: org, allowed: al, filters, page };
+  await listZaakText(database.db, req, SEED_DEFAULTS.baseUrl, new PageWriter(page, SEED_DEFAULTS.baseUrl));
   const q = captured.at(-1)!;
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {

@@ -6,9 +6,7 @@ import { PAGE_SIZE } from '../zgw/pagination.ts';
 import {
   type ListRequest,
   listOf,
-  type PageRow,
   type PageShape,
-  type PageTextRow,
   pageColumns,
   pageSelect,
   type Scope,
@@ -101,12 +99,12 @@ function filterConditions(eb: Eb, f: Record<string, unknown>): Expression<SqlBoo
 export const isUuid = (v: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
-export async function filteredPage(
+export function filteredPage(
   db: Conn,
   req: ListRequest,
   scope: Scope,
   shape: PageShape,
-): Promise<(PageRow | PageTextRow)[]> {
+): RawBuilder<unknown> {
   let q = db.selectFrom('zrc_zaak').where('organisation_id', '=', req.organisationId);
   q = q.where((eb) => {
     const c = filterConditions(eb, req.filters);
@@ -137,11 +135,10 @@ export async function filteredPage(
   const order = column
     ? sql`p.${sql.ref(column)} ${sql.raw(ordering.startsWith('-') ? 'desc' : 'asc')}, `
     : sql``;
-  const { rows } = await sql<PageRow | PageTextRow>`${PREPARED} ${pageSelect(shape, {
+  return sql`${PREPARED} ${pageSelect(shape, {
     total: sql`(${count})::bigint`,
     from: sql`(select 1) one`,
     page: sql`select ${pageColumns(shape, column)} from (${ids}) i join zrc_zaak z on z.id = i.id`,
     order: sql`${order}p.created_at desc, p.id desc`,
-  })}`.execute(db);
-  return rows;
+  })}`;
 }

@@ -16,8 +16,6 @@ export type Pairs = [key: number, rank: number][];
 export type Scope = { kind: 'all'; cap: number } | { kind: 'pairs'; pairs: Pairs };
 /** A zaak row of a page with the statement's total; `id` is null on an empty page. */
 export type PageRow = ZaakRow & { total: number };
-/** A zaak of a page in the text shape: its JSON text; `text` is null on an empty page. */
-export type PageTextRow = { total: number; text: string | null };
 
 /**
  * What a page reads of each zaak: its whole row, to build objects from (when parts are expanded), or its stored

@@ -4,6 +4,7 @@ import { seedZaken } from '../../bench/zaken/seed.ts';
 import { apiAs } from '../authz/test-support.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { describeBackends, startTestLoket, type TestLoket } from '../testing/backends.ts';
+import { PageWriter } from '../zgw/pagination.ts';
 import { type ListRequest, listZaakRows, listZaakText } from './list.ts';
 import { compactCounts, rebuildCounts } from './store.ts';
 
@@ -103,10 +104,16 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
         { count: rows.count, ids: rows.rows.map((r) => r.id) },
         `${JSON.stringify(filters)} page ${page}`,
       ).toEqual(expected);
-      const text = await listZaakText(database().db, req, BASE);
-      const docs = JSON.parse(`[${text.texts.join(',')}]`) as { uuid: string; url: string }[];
+      const out = new PageWriter(page, `${BASE}/zaken/api/v1/zaken`);
+      const text = await listZaakText(database().db, req, BASE, out);
+      const body = JSON.parse(out.finish().toString()) as {
+        count: number;
+        results: { uuid: string; url: string }[];
+      };
+      const docs = body.results;
+      expect(text.found).toBe(docs.length);
       expect(
-        { count: text.count, ids: docs.map((d) => d.uuid) },
+        { count: body.count, ids: docs.map((d) => d.uuid) },
         `${JSON.stringify(filters)} page ${page} (text)`,
       ).toEqual(expected);
       for (const d of docs) expect(d.url).toBe(`${BASE}/zaken/api/v1/zaken/${d.uuid}`);

@@ -10,7 +10,7 @@ import { parseLocalUrl } from '../zgw/urls.ts';
 import { requireZaak, SCOPES } from './access.ts';
 import { type Announcement, announcement, logPersonalData } from './events.ts';
 import { DATA_FIELDS, type ZaakJson, zaakJson } from './json.ts';
-import { type ListRequest, listZaakRows, listZaakText } from './list.ts';
+import { type ListRequest, listZaakRows, listZaakText, type TextSink } from './list.ts';
 import { parseDateTime } from './parts.ts';
 import { checkZaakRules } from './rules.ts';
 import { type Conn, insertZaak, loadZaak, type ZaakRow, zaaktypeKey } from './store.ts';
@@ -169,16 +169,16 @@ export async function listZaken(
   return { count, results: rows.map((r) => zaakJson(ctx.baseUrl, r)) };
 }
 
-/** The same page as the zaken's stored JSON texts (doc.ts). */
+/** The same page as the zaken's stored JSON texts (doc.ts), written into `page` as they arrive. */
 export async function listZakenJson(
   ctx: ZakenContext,
   caller: Caller,
   filters: Record<string, unknown>,
   page: number,
-): Promise<{ count: number; results: string[] }> {
-  const { count, texts } = await listZaakText(ctx.db, listRequest(caller, filters, page), ctx.baseUrl);
-  await pageRead(ctx, caller, filters, page, texts.length > 0);
-  return { count, results: texts };
+  out: TextSink,
+): Promise<void> {
+  const { found } = await listZaakText(ctx.db, listRequest(caller, filters, page), ctx.baseUrl, out);
+  await pageRead(ctx, caller, filters, page, found > 0);
 }
 
 const listRequest = (caller: Caller, filters: Record<string, unknown>, page: number): ListRequest => ({

@@ -35,23 +35,52 @@ export function pageOf<T>(
 }
 
 /**
- * The same page as UTF-8 bytes, around results that are JSON texts already. Written straight into one
- * buffer: a 135 kB string built by concatenation costs the server more to send than to build
- * (docs/benchmarks.md).
+ * A page (`pageOf`) as UTF-8 bytes, written while its results arrive, around results that are JSON texts
+ * already: `start` with the count, `add` each result's JSON text, then `finish`. Straight into one buffer
+ * (a 135 kB string built by concatenation costs the server more to send than to build), and each text is
+ * copied at once, so it need not outlive its row (docs/benchmarks.md).
  */
-export function pageBytes(results: string[], count: number, page: number, requestUrl: string): Buffer {
-  const { results: _none, ...links } = pageOf([], count, page, requestUrl);
-  const head = `${JSON.stringify(links).slice(0, -1)},"results":[`;
-  let size = Buffer.byteLength(head) + 2 + Math.max(results.length - 1, 0);
-  for (const r of results) size += Buffer.byteLength(r);
-  const out = Buffer.allocUnsafe(size);
-  let at = out.write(head);
-  for (let i = 0; i < results.length; i++) {
-    if (i > 0) out[at++] = 0x2c; // ,
-    at += out.write(results[i], at);
+export class PageWriter {
+  private out: Buffer;
+  private at = 0;
+  private results = 0;
+
+  /** `capacity`: the bytes expected; the buffer grows when the page needs more. */
+  constructor(
+    private readonly page: number,
+    private readonly requestUrl: string,
+    capacity = 16 * 1024,
+  ) {
+    this.out = Buffer.allocUnsafe(capacity);
   }
-  out.write(']}', at);
-  return out;
+
+  start(count: number): void {
+    const { results: _none, ...links } = pageOf([], count, this.page, this.requestUrl);
+    this.at = 0;
+    this.results = 0;
+    this.write(`${JSON.stringify(links).slice(0, -1)},"results":[`);
+  }
+
+  add(json: string): void {
+    if (this.results++ > 0) this.write(',');
+    this.write(json);
+  }
+
+  finish(): Buffer {
+    this.write(']}');
+    return this.out.subarray(0, this.at);
+  }
+
+  private write(text: string): void {
+    // At most 3 UTF-8 bytes per UTF-16 unit: only near the end is the text's exact size needed.
+    if (this.at + text.length * 3 > this.out.length && this.at + Buffer.byteLength(text) > this.out.length) {
+      const size = Math.max(this.out.length * 2, this.at + Buffer.byteLength(text));
+      const bigger = Buffer.allocUnsafe(size);
+      this.out.copy(bigger, 0, 0, this.at);
+      this.out = bigger;
+    }
+    this.at += this.out.write(text, this.at);
+  }
 }
 
 export function pageSchema<T extends ReturnType<typeof Type.Object>>(item: T) {

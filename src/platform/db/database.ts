@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 
@@ -31,6 +31,46 @@ export interface Database {
 export function scoped<T>(db: Db): Kysely<T> {
   return db as unknown as Kysely<T>;
 }
+
+/**
+ * Hands each row of a select to `onRow` as it arrives (its column values in order), without collecting the
+ * rows. On PostgreSQL the rows come straight off the connection, so a row's values can be written out and
+ * dropped before the next arrives (a zaken page: docs/benchmarks.md); elsewhere (PGlite, or a handle this
+ * module did not open) the statement runs as usual and the rows are handed over after.
+ */
+export async function eachRow(
+  db: Db,
+  query: CompiledQuery,
+  onRow: (values: unknown[]) => void,
+): Promise<void> {
+  const pool = pools.get(db);
+  if (!pool) {
+    const { rows } = await db.executeQuery(query);
+    for (const row of rows) onRow(Object.values(row as object));
+    return;
+  }
+  const client = await pool.connect();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const config: pg.QueryArrayConfig = {
+        text: query.sql,
+        values: query.parameters as unknown[],
+        name: isPrepared(query.sql) ? preparedName(query.sql) : undefined,
+        rowMode: 'array',
+      };
+      const q = new pg.Query(config as pg.QueryConfig);
+      q.on('row', (values: unknown[]) => onRow(values));
+      q.on('error', reject);
+      q.on('end', () => resolve());
+      client.query(q);
+    });
+  } finally {
+    client.release();
+  }
+}
+
+/** The pool behind each PostgreSQL handle, for `eachRow`. */
+const pools = new WeakMap<Db, pg.Pool>();
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -123,6 +163,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // Fail fast with a clear message instead of on the first request.
   await pool.query('select 1');
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   // One connection listens for every channel (a connection per channel would take the pool's).
   const handlers = new Map<string, Set<(payload: string) => void>>();
   let listener: Promise<pg.PoolClient> | null = null;
@@ -184,19 +225,21 @@ function preparesMarked(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   // biome-ignore lint/suspicious/noExplicitAny: pg's overloads
   (client as any).query = (config: unknown, values?: unknown, callback?: unknown) => {
-    if (
-      typeof config !== 'string' ||
-      !(config.startsWith(PREPARED_TEXT) || config.startsWith('/*prepared*/'))
-    )
-      return query(config, values, callback);
-    let name = preparedNames.get(config);
-    if (!name) {
-      if (preparedNames.size >= 100) preparedNames.clear();
-      name = `loket_${createHash('sha256').update(config).digest('base64url').slice(0, 32)}`;
-      preparedNames.set(config, name);
-    }
-    return query({ name, text: config, values }, callback);
+    if (typeof config !== 'string' || !isPrepared(config)) return query(config, values, callback);
+    return query({ name: preparedName(config), text: config, values }, callback);
   };
+}
+
+const isPrepared = (text: string) => text.startsWith(PREPARED_TEXT) || text.startsWith('/*prepared*/');
+
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (!name) {
+    if (preparedNames.size >= 100) preparedNames.clear();
+    name = `loket_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
 }
 
 export function quoteIdent(name: string): string {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeBackends } from '../../testing/backends.ts';
-import { PREPARED } from './database.ts';
+import { eachRow, PREPARED } from './database.ts';
 import { inTransaction } from './transaction.ts';
 
 describeBackends('database layer', (database) => {
@@ -25,6 +25,32 @@ describeBackends('database layer', (database) => {
       doc: { a: 1 },
       arr: ['x', 'y'],
     });
+  });
+
+  it('hands the rows of a select over one by one, in order and with the same types, prepared or not', async () => {
+    const { db } = database();
+    const rowsOf = async (statement: ReturnType<typeof sql>) => {
+      const seen: unknown[][] = [];
+      await eachRow(db, statement.compile(db), (values) => seen.push(values));
+      return seen;
+    };
+    const expected = [
+      [1, 'zaak 1', 9007199254741],
+      [2, 'zaak 2', 9007199254742],
+      [3, 'zaak 3', 9007199254743],
+    ];
+    const select = (marked: boolean) =>
+      sql`${marked ? PREPARED : sql``} select n, 'zaak ' || n as t, (9007199254740 + n)::int8 as big
+        from generate_series(1, 3) n order by n`;
+    expect(await rowsOf(select(false))).toEqual(expected);
+    expect(await rowsOf(select(true))).toEqual(expected);
+    expect(await rowsOf(select(true))).toEqual(expected);
+    expect(await rowsOf(sql`select 1 where false`)).toEqual([]);
+    // An error reaches the caller, and the connection goes back to the pool in working order.
+    await expect(rowsOf(sql`select 1 / (n - n) from generate_series(1, 2) n`)).rejects.toThrow(
+      /division by zero/,
+    );
+    for (let i = 0; i < 12; i++) expect(await rowsOf(select(true))).toEqual(expected);
   });
 
   it('prepares a marked select once per connection on PostgreSQL, with the same answers', async () => {

@@ -1,4 +1,11 @@
-import { addDays, algemeneTermijnenwet, dueDateFor, localDate } from '../plan/calendar.ts';
+import {
+  addDays,
+  algemeneTermijnenwet,
+  DAY_MS,
+  dueDateFor,
+  localDate,
+  toUtc as utc,
+} from '../plan/calendar.ts';
 
 /**
  * Dates of legal terms: a term is written as an ISO 8601 duration (the catalogue's P8W), counted in
@@ -11,10 +18,6 @@ const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 export function isTerm(iso: string): boolean {
   return DURATION.test(iso) && iso !== 'P';
 }
-
-const DAY_MS = 86_400_000;
-const utc = (date: string) =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 
 /** Whole days from `from` to `to` (dates, YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {

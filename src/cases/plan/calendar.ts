@@ -5,7 +5,7 @@ import type { Duration, WorkingDayCalendar } from './types.ts';
  * not an instant), computed from `now` only, so the runtime stays pure.
  */
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const amsterdam = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam',
   year: 'numeric',
@@ -18,7 +18,8 @@ export function localDate(instant: Date): string {
   return amsterdam.format(instant);
 }
 
-function toUtc(isoDate: string): number {
+/** The UTC midnight of a date (YYYY-MM-DD), in milliseconds. */
+export function toUtc(isoDate: string): number {
   return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
 }
 

@@ -50,6 +50,12 @@ describeBackends('database layer', (database) => {
     await expect(rowsOf(sql`select 1 / (n - n) from generate_series(1, 2) n`)).rejects.toThrow(
       /division by zero/,
     );
+    // So does an error of the callback, after the statement has run to its end.
+    await expect(
+      eachRow(db, select(true).compile(db), () => {
+        throw new Error('no room for this row');
+      }),
+    ).rejects.toThrow('no room for this row');
     for (let i = 0; i < 12; i++) expect(await rowsOf(select(true))).toEqual(expected);
   });
 

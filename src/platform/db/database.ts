@@ -59,9 +59,18 @@ export async function eachRow(
         rowMode: 'array',
       };
       const q = new pg.Query(config as pg.QueryConfig);
-      q.on('row', (values: unknown[]) => onRow(values));
+      // A callback that throws fails the call once the statement is done, not the connection midway.
+      let failure: { error: unknown } | null = null;
+      q.on('row', (values: unknown[]) => {
+        if (failure) return;
+        try {
+          onRow(values);
+        } catch (error) {
+          failure = { error };
+        }
+      });
       q.on('error', reject);
-      q.on('end', () => resolve());
+      q.on('end', () => (failure ? reject(failure.error) : resolve()));
       client.query(q);
     });
   } finally {

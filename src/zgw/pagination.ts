@@ -73,9 +73,9 @@ export class PageWriter {
 
   private write(text: string): void {
     // At most 3 UTF-8 bytes per UTF-16 unit: only near the end is the text's exact size needed.
-    if (this.at + text.length * 3 > this.out.length && this.at + Buffer.byteLength(text) > this.out.length) {
-      const size = Math.max(this.out.length * 2, this.at + Buffer.byteLength(text));
-      const bigger = Buffer.allocUnsafe(size);
+    const needed = this.at + text.length * 3 > this.out.length ? this.at + Buffer.byteLength(text) : 0;
+    if (needed > this.out.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, needed));
       this.out.copy(bigger, 0, 0, this.at);
       this.out = bigger;
     }

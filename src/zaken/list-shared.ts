@@ -28,7 +28,10 @@ export const ROWS: PageShape = { kind: 'rows' };
 
 /**
  * The page statement's outer select: the total, then the page's zaken (`page`, a select that may refer to
- * `from`) ordered by `order`, as rows or as texts.
+ * `from`, a relation of one row), as rows or as texts. `page` orders its rows itself (with an ORDER BY its
+ * index scans or a join that keeps their order already satisfy): the rows come out in that order, since the
+ * join runs `page` once for the one row of `from`. Sorting the page's wide rows again cost PostgreSQL about
+ * 5 % of a page (docs/benchmarks.md); the list tests hold every page's order equal to the naive SQL's.
  */
 export function pageSelect(
   shape: PageShape,
@@ -36,20 +39,17 @@ export function pageSelect(
     total: RawBuilder<unknown>;
     from: RawBuilder<unknown>;
     page: RawBuilder<unknown>;
-    order: RawBuilder<unknown>;
   },
 ): RawBuilder<unknown> {
-  const { total, from, page, order } = parts;
+  const { total, from, page } = parts;
   return shape.kind === 'rows'
-    ? sql`select ${total} as total, p.* from ${from} left join lateral (${page}) p on true order by ${order}`
+    ? sql`select ${total} as total, p.* from ${from} left join lateral (${page}) p on true`
     : sql`select ${total} as total, replace(p.doc, ${BASE_MARK}, ${shape.baseUrl}) as text
-        from ${from} left join lateral (${page}) p on true order by ${order}`;
+        from ${from} left join lateral (${page}) p on true`;
 }
-/** What the page's inner select reads of each zaak (`orderedBy`: a further column the page is ordered by). */
-export const pageColumns = (shape: PageShape, orderedBy?: string) =>
-  shape.kind === 'rows'
-    ? sql`z.*`
-    : sql`z.id, z.created_at, z.doc${orderedBy ? sql`, ${sql.ref(`z.${orderedBy}`)}` : sql``}`;
+/** What the page's inner select reads of each zaak. */
+export const pageColumns = (shape: PageShape) =>
+  shape.kind === 'rows' ? sql`z.*` : sql`z.id, z.created_at, z.doc`;
 
 /** A list of values from a query string (comma-separated) or a _zoek body (array). */
 export function listOf(value: unknown): string[] | undefined {

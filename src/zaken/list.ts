@@ -171,8 +171,8 @@ const monthStart = (bucket: RawBuilder<unknown>) =>
   sql`make_timestamptz((${bucket}) / 100, (${bucket}) % 100, 1, 0, 0, 0, 'UTC')`;
 
 /**
- * Below this many rows to skip, a page reads its rows straight from the list index; from there on, the ids
- * from the index alone and then the 100 rows by primary key (README.md, "Lists").
+ * Pages that start before this row read their rows straight from the list index; deeper ones the ids from
+ * the index alone and then the 100 rows by primary key (README.md, "Lists").
  */
 const FETCH_WHILE_SKIP_BELOW = 200;
 
@@ -216,13 +216,15 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
       : sql`select ${columns} from zrc_zaak z where ${range}${filter ?? sql``}`;
   const pageOf = (columns: RawBuilder<unknown>) => sql`select ${columns} from (${scan(columns)}) z
     order by created_at desc, id desc offset (select skip from r) limit ${sql.lit(PAGE_SIZE)}`;
-  // Few rows to skip: the rows come straight from the list index (each skipped row costs a table read).
-  // Many: the ids from the index alone, then only the page's rows. The other branch never runs.
+  // The first pages (fewer rows to skip than FETCH_WHILE_SKIP_BELOW) take their rows straight from the list
+  // index; deeper ones the ids from the index alone, then only the page's rows. The choice is made here, not
+  // in the statement: a branch that never runs still costs PostgreSQL the start-up of its index scans.
   const columns = pageColumns(shape);
-  const page = sql`select * from (${pageOf(columns)}) d where (select skip from r) < ${sql.lit(FETCH_WHILE_SKIP_BELOW)}
-    union all
-    select ${columns} from (${pageOf(sql`id, created_at`)}) i join zrc_zaak z on z.id = i.id
-    where (select skip from r) >= ${sql.lit(FETCH_WHILE_SKIP_BELOW)}`;
+  const page =
+    offset < FETCH_WHILE_SKIP_BELOW
+      ? pageOf(columns)
+      : sql`select ${columns} from (${pageOf(sql`id, created_at`)}) i join zrc_zaak z on z.id = i.id
+        order by i.created_at desc, i.id desc`;
   return sql`${PREPARED} with b as (
       select bucket, sum(n)::int as n from (${bucketSource(org, scope)}) x group by bucket having sum(n) > 0
     ), c as (
@@ -241,6 +243,5 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
       total: sql`r.total`,
       from: sql`r`,
       page,
-      order: sql`p.created_at desc, p.id desc`,
     })}`;
 }

@@ -6,7 +6,8 @@ import { CountCompactor } from './compactor.ts';
 
 /**
  * The compactor folds a burst of deltas into the counters, each delta into the counter of its rank and every
- * rank above, and on PostgreSQL vacuums the delta table once it has moved 10,000 (compactor.ts says why).
+ * rank above, for its month and its year, and on PostgreSQL vacuums the delta table once it has moved 10,000
+ * (compactor.ts says why).
  */
 describeBackends('Zaak counter compaction', (database, backend) => {
   it('folds deltas into the counters of their rank and above, and vacuums the deltas after 10,000', async () => {
@@ -19,12 +20,16 @@ describeBackends('Zaak counter compaction', (database, backend) => {
     const compactor = new CountCompactor(db, pino({ level: 'silent' }), { vacuum: backend === 'postgres' });
     await compactor.pass();
 
-    const counters = await sql<{ rank: number; n: string }>`select rank, n from zrc_zaak_count
-      where organisation_id = 'org-c' order by rank`.execute(db);
-    expect(counters.rows.map((r) => [r.rank, Number(r.n)])).toEqual([2, 3, 4, 5, 6, 7].map((r) => [r, 2000]));
-    const totals = await sql<{ rank: number; n: string }>`select rank, n from zrc_zaak_count_total
-      where organisation_id = 'org-c' order by rank`.execute(db);
-    expect(totals.rows.map((r) => [r.rank, Number(r.n)])).toEqual([2, 3, 4, 5, 6, 7].map((r) => [r, 2000]));
+    const expected = [2, 3, 4, 5, 6, 7].flatMap((r) => [
+      [r, 2026, 2000],
+      [r, 202611, 2000],
+    ]);
+    const counters = await sql<{ rank: number; bucket: number; n: string }>`select rank, bucket, n
+      from zrc_zaak_count where organisation_id = 'org-c' order by rank, bucket`.execute(db);
+    expect(counters.rows.map((r) => [r.rank, r.bucket, Number(r.n)])).toEqual(expected);
+    const totals = await sql<{ rank: number; bucket: number; n: string }>`select rank, bucket, n
+      from zrc_zaak_count_total where organisation_id = 'org-c' order by rank, bucket`.execute(db);
+    expect(totals.rows.map((r) => [r.rank, r.bucket, Number(r.n)])).toEqual(expected);
     const pending = await sql<{ n: string }>`select count(*) as n from zrc_zaak_count_delta`.execute(db);
     expect(Number(pending.rows[0].n)).toBe(0);
 

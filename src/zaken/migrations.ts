@@ -193,4 +193,16 @@ export const zakenMigrations: MigrationSet = {
     `alter table zrc_zaak_count_delta set (autovacuum_vacuum_scale_factor = 0,
        autovacuum_vacuum_threshold = 10000, autovacuum_vacuum_cost_delay = 0)`,
   ]),
+  // The counters also count per year (bucket yyyy beside the months yyyymm): a list finds the years its
+  // page falls in first and reads only their months (list.ts). Run with no older Loket process compacting:
+  // the compactor of before this migration would not add to the year counters.
+  '2026_11_26_1000_zaak_count_years': sqlMigration([
+    'lock table zrc_zaak_count_delta in exclusive mode',
+    `insert into zrc_zaak_count (organisation_id, zaaktype_key, rank, bucket, n)
+       select organisation_id, zaaktype_key, rank, bucket / 100, sum(n) from zrc_zaak_count
+       where bucket >= 10000 group by 1, 2, 3, 4`,
+    `insert into zrc_zaak_count_total (organisation_id, rank, bucket, n)
+       select organisation_id, rank, bucket / 100, sum(n) from zrc_zaak_count_total
+       where bucket >= 10000 group by 1, 2, 3`,
+  ]),
 };

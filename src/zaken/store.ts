@@ -49,7 +49,10 @@ export interface ZaakRow {
   doc?: string;
 }
 
-/** The counter bucket of a registration moment: its month in UTC, as yyyymm. */
+/**
+ * The counter bucket of a registration moment: its month in UTC, as yyyymm. The counters also hold each
+ * year as a bucket yyyy (the compactor adds a delta to both), so a list reads years before months.
+ */
 export function bucketOf(at: Date): number {
   return at.getUTCFullYear() * 100 + at.getUTCMonth() + 1;
 }
@@ -295,7 +298,8 @@ export function caseSummariesOfSubjectQuery(db: Conn, bsn: string) {
 /**
  * Folds the appended count deltas into the counters, in one statement (so a reader, which sums both,
  * never sees a delta twice or not at all). A counter counts the zaken at its rank or below, so a delta
- * at rank r goes into the counters of r and every rank above. Safe to run in several processes at once.
+ * at rank r goes into the counters of r and every rank above, each for its month (yyyymm) and its year
+ * (yyyy). Safe to run in several processes at once.
  */
 export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
   const { rows } = await sql<{ moved: number }>`
@@ -304,8 +308,9 @@ export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
       where id in (select id from zrc_zaak_count_delta order by id limit ${batch})
       returning organisation_id, zaaktype_key, rank, bucket, n
     ), upto as (
-      select m.organisation_id, m.zaaktype_key, r.rank, m.bucket, m.n
+      select m.organisation_id, m.zaaktype_key, r.rank, b.bucket, m.n
       from moved m join generate_series(0, ${sql.lit(TOP_RANK)}) r(rank) on m.rank <= r.rank
+        cross join lateral (values (m.bucket), (m.bucket / 100)) b(bucket)
     ), per_type as (
       insert into zrc_zaak_count as c (organisation_id, zaaktype_key, rank, bucket, n)
       select organisation_id, zaaktype_key, rank, bucket, sum(n) from upto group by 1, 2, 3, 4
@@ -340,6 +345,10 @@ export async function rebuildCounts(trx: Trx): Promise<void> {
       from zrc_zaak group by 1, 2, 3, 4
     ) x join generate_series(0, ${sql.lit(TOP_RANK)}) r(rank) on x.rank <= r.rank
     group by 1, 2, 3, 4`.execute(trx);
+  await sql`insert into zrc_zaak_count (organisation_id, zaaktype_key, rank, bucket, n)
+    select organisation_id, zaaktype_key, rank, bucket / 100, sum(n) from zrc_zaak_count group by 1, 2, 3, 4`.execute(
+    trx,
+  );
   await sql`insert into zrc_zaak_count_total (organisation_id, rank, bucket, n)
     select organisation_id, rank, bucket, sum(n) from zrc_zaak_count group by 1, 2, 3`.execute(trx);
 }

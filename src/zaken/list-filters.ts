@@ -114,7 +114,10 @@ export function filteredPage(
       c.push(
         eb.or(
           scope.pairs.map(([k, r]) =>
-            eb.and([eb('zaaktype_key', '=', k), eb('vertrouwelijkheid_rank', '<=', r)]),
+            // At the top rank every zaak qualifies: no condition to test per index entry.
+            r >= TOP_RANK
+              ? eb('zaaktype_key', '=', k)
+              : eb.and([eb('zaaktype_key', '=', k), eb('vertrouwelijkheid_rank', '<=', r)]),
           ),
         ),
       );

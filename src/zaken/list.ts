@@ -143,6 +143,7 @@ function pairsCondition(
           pairs.map(([k, r]) => sql`when ${k}::int then ${r}::int`),
           sql` `,
         )} end`;
+  if (pairs.every(([, r]) => r >= TOP_RANK)) return sql`${key} = any(${keys}::int[])`;
   return sql`${key} = any(${keys}::int[]) and ${rank} <= ${ceiling}`;
 }
 
@@ -181,6 +182,13 @@ function bucketSource(
 
 /** Buckets below this are whole years (yyyy); from it on, months (yyyymm). */
 export const YEAR_BELOW = 10_000;
+
+/**
+ * The confidentiality condition of a zaaktype the client sees up to `ceiling`: none at the top rank, where
+ * it holds for every zaak (a condition less per index entry: about 5 % of list (a) in PostgreSQL).
+ */
+const belowTop = (ceiling: number) =>
+  ceiling >= TOP_RANK ? sql`` : sql` and vertrouwelijkheid_rank <= ${ceiling}`;
 
 /** The first moment of a yyyymm bucket (UTC). */
 const monthStart = (bucket: RawBuilder<unknown>) =>
@@ -225,7 +233,7 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
       ? sql.join(
           merged.map(
             ([key, ceiling]) => sql`(select ${columns} from zrc_zaak z
-              where ${range} and zaaktype_key = ${key} and vertrouwelijkheid_rank <= ${ceiling}
+              where ${range} and zaaktype_key = ${key}${belowTop(ceiling)}
               order by created_at desc, id desc limit (select skip from r) + ${sql.lit(PAGE_SIZE)})`,
           ),
           sql` union all `,

@@ -148,13 +148,25 @@ function pairsCondition(
 }
 
 /**
- * Counts per bucket of what the scope sees (counters plus pending deltas), as rows (bucket, n), for the
- * buckets `within` admits (a condition on a column `bucket`). A bucket is a month (yyyymm) or a whole year
- * (yyyy, below `YEAR_BELOW`); the deltas are kept by month, so `grain` says which the rows are wanted in.
- * A counter counts the zaken at its rank or below, so each zaaktype (or the organisation's total) takes one
- * counter per bucket. The counts are summed as integers (a month of one organisation stays far below 2^31
- * zaken): `sum` of a bigint computes in numeric (docs/benchmarks.md: 0.36 → 0.20 ms for (b)'s month counts
- * under EXPLAIN).
+ * The pending deltas the scope sees, as rows (bucket, n) by month: read once per statement (CTE `d`), since
+ * between two vacuums their index holds many dead entries (README.md, "Counting").
+ */
+function deltaSource(org: string, scope: Scope): RawBuilder<unknown> {
+  const seen =
+    scope.kind === 'all'
+      ? sql`rank <= ${Math.min(scope.cap, TOP_RANK)}`
+      : pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('rank'));
+  return sql`select bucket, n from zrc_zaak_count_delta where organisation_id = ${org} and ${seen}`;
+}
+
+/**
+ * Counts per bucket of what the scope sees (counters plus the pending deltas of CTE `d`), as rows (bucket,
+ * n), for the buckets `within` admits (a condition on a column `bucket`). A bucket is a month (yyyymm) or a
+ * whole year (yyyy, below `YEAR_BELOW`); the deltas are kept by month, so `grain` says which the rows are
+ * wanted in. A counter counts the zaken at its rank or below, so each zaaktype (or the organisation's total)
+ * takes one counter per bucket. The counts are summed as integers (a month of one organisation stays far
+ * below 2^31 zaken): `sum` of a bigint computes in numeric (docs/benchmarks.md: 0.36 → 0.20 ms for (b)'s
+ * month counts under EXPLAIN).
  */
 function bucketSource(
   org: string,
@@ -163,21 +175,19 @@ function bucketSource(
   within: (bucket: RawBuilder<unknown>) => RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   const deltaBucket = grain === 'year' ? sql`bucket / 100` : sql`bucket`;
+  const deltas = sql`select ${deltaBucket}, n from d where ${within(deltaBucket)}`;
   if (scope.kind === 'all') {
     const cap = Math.min(scope.cap, TOP_RANK);
     return sql`select bucket, n::int as n from zrc_zaak_count_total
         where organisation_id = ${org} and rank = ${cap} and ${within(sql.ref('bucket'))}
-      union all select ${deltaBucket}, n from zrc_zaak_count_delta
-        where organisation_id = ${org} and rank <= ${cap} and ${within(deltaBucket)}`;
+      union all ${deltas}`;
   }
   const keys = scope.pairs.map(([k]) => k);
   const ceilings = scope.pairs.map(([, r]) => r);
   return sql`select c.bucket, c.n::int as n from unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)
       join zrc_zaak_count c on c.organisation_id = ${org} and c.zaaktype_key = t.key and c.rank = t.ceiling
         and ${within(sql.ref('c.bucket'))}
-    union all select ${deltaBucket}, n from zrc_zaak_count_delta
-      where organisation_id = ${org} and ${pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('rank'))}
-        and ${within(deltaBucket)}`;
+    union all ${deltas}`;
 }
 
 /** Buckets below this are whole years (yyyy); from it on, months (yyyymm). */
@@ -260,7 +270,7 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
     (bucket) =>
       sql`${bucket} >= (select year from ly) * 100 and ${bucket} < ((select year from fy) + 1) * 100`,
   );
-  return sql`${PREPARED} with y as (
+  return sql`${PREPARED} with d as (${deltaSource(org, scope)}), y as (
       select bucket as year, sum(n)::int as n from (${years}) x group by bucket having sum(n) > 0
     ), yc as (
       select year, n, sum(n) over (order by year desc) as upto from y

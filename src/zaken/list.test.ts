@@ -179,6 +179,29 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     await same(new Map(types.slice(0, 4).map((t) => [t, 3])), {}, PAGES);
   });
 
+  it('pages that run over the turn of a year, and the last page of the oldest year', async () => {
+    // The counters locate a page by year, then by month inside the year or years it touches (list.ts).
+    const db = database().db;
+    const years = (
+      await sql<{
+        year: number;
+        n: number;
+      }>`select extract(year from created_at at time zone 'UTC')::int as year,
+          count(*)::int as n from zrc_zaak where organisation_id = ${org} group by 1 order by 1 desc`.execute(
+        db,
+      )
+    ).rows;
+    expect(years.length).toBeGreaterThan(2);
+    // The page holding the last zaak of each year: it runs over into the year before, except the last one.
+    let before = 0;
+    const pages = years.map(({ n }) => {
+      before += n;
+      return Math.ceil(before / 100);
+    });
+    await same(null, {}, pages);
+    await same(new Map(types.slice(0, 4).map((t, i) => [t, [3, 0, 7, 2][i]])), {}, pages);
+  });
+
   it('pages inside one month that holds every zaak', async () => {
     // Every zaak moved into January 2030: pages skip 0 to 800 rows inside that month. Below 200 skipped
     // the rows come straight from the list index, from 200 on by id (list.ts), for one zaaktype, a few

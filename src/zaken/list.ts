@@ -23,11 +23,10 @@ export type { ListRequest } from './list-shared.ts';
  *
  * Without filters other than zaaktype and confidentiality (what a client's autorisaties amount to), the
  * count comes from the counters (per zaaktype × confidentiality × year, summed over the pairs the client
- * may see) and a page is found through the per-year, then per-month counts: only the month(s) the page falls in are
- * scanned, by an index-only scan of (created_at, id) of the client's zaaktypen in those months, after which only
- * the page's 100 rows are fetched (`page` is the page's number, not a filter). Any other filter or ordering takes the plain path (list-filters.ts).
- * Either way count and page come from one statement: one snapshot, one round trip. The zaken's parts ride
- * on their rows (doc.ts).
+ * may see) and a page is found through the per-year, then per-month counts: only the month(s) the page
+ * falls in are scanned, on the list indexes of the client's zaaktypen (`page` is the page's number, not a
+ * filter). Any other filter or ordering takes the plain path (list-filters.ts). Either way count and page
+ * come from one statement: one snapshot, one round trip. The zaken's parts ride on their rows (doc.ts).
  */
 const COUNTED_FILTERS = new Set([
   'page',
@@ -135,6 +134,8 @@ function pairsCondition(
   rank: RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   const keys = pairs.map(([k]) => k);
+  // Every zaaktype up to the top rank: every zaak qualifies, no rank to test (`belowTop`).
+  if (pairs.every(([, r]) => r >= TOP_RANK)) return sql`${key} = any(${keys}::int[])`;
   const ranks = new Set(pairs.map(([, r]) => r));
   const ceiling =
     ranks.size === 1
@@ -143,7 +144,6 @@ function pairsCondition(
           pairs.map(([k, r]) => sql`when ${k}::int then ${r}::int`),
           sql` `,
         )} end`;
-  if (pairs.every(([, r]) => r >= TOP_RANK)) return sql`${key} = any(${keys}::int[])`;
   return sql`${key} = any(${keys}::int[]) and ${rank} <= ${ceiling}`;
 }
 

@@ -191,7 +191,7 @@ function bucketSource(
 }
 
 /** Buckets below this are whole years (yyyy); from it on, months (yyyymm). */
-export const YEAR_BELOW = 10_000;
+const YEAR_BELOW = 10_000;
 
 /**
  * The confidentiality condition of a zaaktype the client sees up to `ceiling`: none at the top rank, where

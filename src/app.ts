@@ -116,6 +116,7 @@ export async function createLoket(config: Config, options: LoketOptions = {}): P
       url: config.databaseUrl,
       dataDir: config.databaseUrl ? null : config.dataDir,
       schema: config.databaseSchema ?? undefined,
+      poolSize: config.databasePoolSize,
     }));
   const list = modules();
   const applied = await migrateToLatest(database, allMigrations(list));

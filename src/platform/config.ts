@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_POOL_SIZE } from './db/database.ts';
 
 /** Everything Loket reads from the environment, in one typed object. */
 export interface Config {
@@ -10,6 +11,8 @@ export interface Config {
   databaseUrl: string | null;
   /** PostgreSQL schema to use instead of the default (several installations or benchmarks in one database). */
   databaseSchema: string | null;
+  /** Connections to PostgreSQL this process keeps at most, one of them listening (not used with PGlite). */
+  databasePoolSize: number;
   dataDir: string;
   logLevel: string;
   /** Demo mode: demo data, the local identity provider and the fake outside world (BRP). Never in production. */
@@ -58,6 +61,13 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+/** At least two: one connection listens for notifications, the others run statements. */
+function poolSize(env: NodeJS.ProcessEnv): number {
+  const n = int(env, 'LOKET_DB_POOL', DEFAULT_POOL_SIZE);
+  if (n < 2) throw new ConfigError(`LOKET_DB_POOL must be at least 2, got "${env.LOKET_DB_POOL}"`);
   return n;
 }
 
@@ -122,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     databaseUrl,
     databaseSchema: env.LOKET_DB_SCHEMA || null,
+    databasePoolSize: poolSize(env),
     dataDir: resolve(env.LOKET_DATA_DIR || './data'),
     logLevel: env.LOG_LEVEL || 'info',
     demo,

@@ -92,8 +92,17 @@ export interface DatabaseOptions {
   dataDir?: string | null;
   /** PostgreSQL schema to use (tests run each suite in its own schema). Created when missing. */
   schema?: string;
+  /** Connections to PostgreSQL at most, one of them listening for notifications. */
   poolSize?: number;
 }
+
+/**
+ * Six connections: one listens, five run statements. One Node process keeps five statements busy; more
+ * only put more PostgreSQL processes on the same cores. On two cores shared with PostgreSQL, ten
+ * connections gave zaken page 500 a p99 of 33–52 ms at 16 HTTP connections, six gave 14–16 ms (creates:
+ * 1,580–1,620 → 1,330–1,340 per second, as fewer commits wait together). See docs/benchmarks.md.
+ */
+export const DEFAULT_POOL_SIZE = 6;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? openPostgres(options.url, options) : openPGlite(options);
@@ -159,7 +168,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
     types,
     // No JIT: Loket's statements are short, and a row estimate far above the truth (the work queue at a
     // million cases: 38,000 open tasks expected, 1,000 found) put one just over jit_above_cost, where

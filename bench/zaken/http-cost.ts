@@ -83,6 +83,7 @@ try {
     'content-crs': 'EPSG:4326',
   };
   const options = { url: `${server.url}${path}`, connections: Number(conns), headers };
+  const bytes = (await (await fetch(options.url, { headers })).arrayBuffer()).byteLength;
   await autocannon({ ...options, duration: 2 });
   const before = {
     server: cpuTimeMs(server.pid),
@@ -96,7 +97,7 @@ try {
   const self = process.cpuUsage(before.self);
   const per = (x: number) => (x / n).toFixed(3);
   console.log(
-    `(${which}) ${path}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(n / Number(seconds))}/s, ${r.non2xx} not 2xx\n` +
+    `(${which}) ${path}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(n / Number(seconds))}/s, ${r.non2xx} not 2xx, ${bytes} bytes per response\n` +
       `  CPU per request: server ${per(cpuTimeMs(server.pid) - before.server)} ms, PostgreSQL ${per(sum(cpuTimeMs) - before.postgres)} ms, autocannon ${per((self.user + self.system) / 1000)} ms\n` +
       `  page faults per request: server ${per(faults(server.pid) - before.serverFaults)}, PostgreSQL ${per(sum(faults) - before.postgresFaults)}`,
   );

@@ -100,7 +100,7 @@ export interface DatabaseOptions {
  * Six connections: one listens, five run statements. One Node process keeps five statements busy; more
  * only put more PostgreSQL processes on the same cores. On two cores shared with PostgreSQL, ten
  * connections gave zaken page 500 a p99 of 33–52 ms at 16 HTTP connections, six gave 14–16 ms (creates:
- * 1,580–1,620 → 1,330–1,340 per second, as fewer commits wait together). See docs/benchmarks.md.
+ * 1,580–1,620 → 1,170–1,340 per second, as fewer commits wait together). See docs/benchmarks.md.
  */
 export const DEFAULT_POOL_SIZE = 6;
 

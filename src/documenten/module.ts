@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import multipart from '@fastify/multipart';
+import type { Config } from '../platform/config.ts';
 import { registerApiGroup } from '../platform/http/api-group.ts';
 import type { LoketModule } from '../platform/module.ts';
 import type { LocalResources } from '../zgw/local-resources.ts';
@@ -10,7 +12,9 @@ import { rememberContext } from './received.ts';
 import { readEioJson } from './repository.ts';
 import { registerEioRoutes } from './routes.ts';
 import { registerRelatedRoutes } from './routes-related.ts';
-import { type DocumentStorage, storageFor } from './storage.ts';
+import type { DocumentStorage } from './storage.ts';
+import { FileStorage } from './storage-fs.ts';
+import { S3Storage } from './storage-s3.ts';
 
 const DESCRIPTION = `Een API om een documentregistratiecomponent (DRC) te benaderen: documenten (enkelvoudige informatieobjecten) met hun versies en inhoud, gebruiksrechten, verzendingen en hun relaties met zaken en besluiten.
 
@@ -70,4 +74,10 @@ export function documentenModule(
       app.addHook('onReady', async () => void sweep(ctx));
     },
   };
+}
+
+/** The store the configuration asks for: S3-compatible when LOKET_S3_* is set, else files in the data folder. */
+function storageFor(config: Config): DocumentStorage {
+  const s3 = config.documents.s3;
+  return s3 ? new S3Storage(s3) : new FileStorage(join(config.dataDir, 'documenten'));
 }

@@ -1,8 +1,4 @@
-import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
-import type { Config } from '../platform/config.ts';
-import { FileStorage } from './storage-fs.ts';
-import { S3Storage } from './storage-s3.ts';
 
 /**
  * Where document content lives. Content is written once under a key the store makes and never changed:
@@ -31,12 +27,6 @@ export class ContentSizeError extends Error {
 }
 
 export class NotStoredError extends Error {}
-
-/** The store the configuration asks for: S3-compatible when LOKET_S3_* is set, else files in the data folder. */
-export function storageFor(config: Config): DocumentStorage {
-  const s3 = config.documents.s3;
-  return s3 ? new S3Storage(s3) : new FileStorage(join(config.dataDir, 'documenten'));
-}
 
 /** A new object key: date folder and a random name (keys never come from clients). */
 export function newKey(): string {

@@ -47,6 +47,9 @@ it('starts on a fresh data folder with demo data, prints its URLs, and shuts dow
   try {
     const first = await start(dataDir);
     expect(first.output()).toContain(`${first.url}/health/ready`);
+    // Where people start: the citizens' portal and the professionals' workbench.
+    expect(first.output()).toMatch(new RegExp(`Inwoners: +${first.url}/\n`));
+    expect(first.output()).toMatch(new RegExp(`Medewerkers: +${first.url}/werkplek\n`));
     expect(first.output()).toContain('demo data loaded');
     const res = await fetch(`${first.url}/health/ready`);
     expect(res.status).toBe(200);

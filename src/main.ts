@@ -21,6 +21,8 @@ await loket.start();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const lines = [
   `Loket draait (${loket.database.backend}${config.databaseUrl ? '' : `, data in ${config.dataDir}`}) — klaar in ${seconds} s`,
+  `  Inwoners:          ${config.baseUrl}/`,
+  `  Medewerkers:       ${config.baseUrl}/werkplek`,
   `  Gezondheid:        ${config.baseUrl}/health/ready`,
   `  Loket API:         ${config.baseUrl}/loket/api/v1/schema/openapi.json`,
 ];

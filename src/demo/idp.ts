@@ -4,6 +4,7 @@ import Provider, { type Configuration } from 'oidc-provider';
 import type { Db } from '../platform/db/database.ts';
 import type { App } from '../platform/http/server.ts';
 import { getSetting, setSetting } from '../platform/organisations.ts';
+import { button, heading, html, paragraph, renderPage, sendPage } from '../web/shared/index.ts';
 import { databaseAdapter } from './idp-adapter.ts';
 import { idpTexts } from './texts.nl.ts';
 
@@ -26,9 +27,6 @@ export interface OidcClientSettings {
 }
 
 export const IDP_PATH = '/demo-idp';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Signing keys survive restarts (stored once) so sessions and tokens stay valid. */
 async function signingKeys(db: Db): Promise<{ keys: object[]; cookieKeys: string[] }> {
@@ -73,6 +71,9 @@ export async function registerDemoIdp(
     jwks: { keys: keys as never },
     cookies: { keys: cookieKeys },
     pkce: { required: () => true },
+    // Lifetimes in seconds: the login page stays usable for a while, a login for a working day; Loket reads
+    // the tokens once, at login.
+    ttl: { Interaction: 30 * 60, Session: 8 * 3600, Grant: 8 * 3600, AccessToken: 10 * 60, IdToken: 10 * 60 },
     scopes: ['openid', 'profile'],
     claims: { openid: ['sub'], profile: ['name', 'bsn', 'organisation', 'team', 'roles', 'kind'] },
     conformIdTokenClaims: false,
@@ -139,20 +140,26 @@ export async function registerDemoIdp(
       const details = await provider.interactionDetails(req.raw, reply.raw);
       const kind = clientKind.get(String(details.params.client_id)) ?? 'citizen';
       const list = accounts().filter((a) => a.kind === kind);
-      const uid = escapeHtml(details.uid);
-      const items = list
-        .map(
-          (a) => `<li><form method="post" action="${IDP_PATH}/inloggen/${uid}">
-  <input type="hidden" name="account" value="${escapeHtml(a.accountId)}">
-  <button type="submit" class="utrecht-button utrecht-button--primary-action">${escapeHtml(a.name)}</button>
-  <span>${escapeHtml(a.description)}</span></form></li>`,
-        )
-        .join('\n');
+      const action = `${IDP_PATH}/inloggen/${details.uid}`;
+      const items = list.map(
+        (
+          a,
+        ) => html`<li class="loket-task-list__item loket-task-list__item--start"><form method="post" action="${action}">
+<input type="hidden" name="account" value="${a.accountId}">${button(a.name, { variant: 'secondary' })}</form>
+<span class="loket-task-list__hint">${a.description}</span></li>`,
+      );
       const title = kind === 'staff' ? idpTexts.titleStaff : idpTexts.titleCitizen;
-      return reply.type('text/html; charset=utf-8').send(`<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title></head>
-<body><main><h1>${title}</h1><p>${idpTexts.explanation}</p><ul>${items}</ul></main></body></html>`);
+      return sendPage(
+        reply,
+        renderPage({
+          title,
+          currentPath: req.url,
+          organisation: idpTexts.organisation,
+          homeHref: req.url,
+          content: html`${heading(1, title)}${paragraph(idpTexts.explanation, { lead: true })}
+<ul class="loket-task-list">${items}</ul>`,
+        }),
+      );
     },
   );
 

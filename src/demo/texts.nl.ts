@@ -1,5 +1,6 @@
 /** Texts of the demo identity provider. */
 export const idpTexts = {
+  organisation: 'Demo-inlogdienst',
   titleCitizen: 'Inloggen (demo) — kies een testpersoon',
   titleStaff: 'Inloggen medewerker (demo) — kies een medewerker',
   explanation:

@@ -1,9 +1,17 @@
 import { Type } from 'typebox';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { freePort } from '../../../bench/lib.ts';
 import { describeBackends, startTestLoket, type TestLoket } from '../../testing/backends.ts';
 import { CookieClient } from '../../testing/browserless.ts';
 import { SESSION_COOKIE } from './sessions.ts';
+
+// oidc-provider prints a notice (once per process) for every lifetime left at its default.
+const notices: string[] = [];
+const info = console.info;
+vi.spyOn(console, 'info').mockImplementation((...args: unknown[]) => {
+  if (String(args[0]).includes('oidc-provider')) notices.push(String(args[0]));
+  else info(...args);
+});
 
 describeBackends('OpenID Connect login with server-side sessions', (database) => {
   let loket: TestLoket;
@@ -106,5 +114,9 @@ describeBackends('OpenID Connect login with server-side sessions', (database) =>
     const res = await client.request('/inloggen/terug?code=abc&state=forged');
     expect(res.status).toBe(400);
     expect((await res.json()).code).toBe('login_expired');
+  });
+
+  it('runs the demo provider with every lifetime chosen, not left at a default', () => {
+    expect(notices).toEqual([]);
   });
 });

@@ -19,7 +19,6 @@ import {
   button,
   buttonGroup,
   checkbox,
-  csrfField,
   dataList,
   dateTime,
   type FieldError,
@@ -28,17 +27,14 @@ import {
   html,
   link,
   paragraph,
-  type Renderable,
   radioGroup,
-  renderPage,
   type SafeHtml,
   select,
-  sendPage,
+  sendWorkbenchPage,
   table,
   textarea,
-  texts,
   WORKBENCH_PATHS,
-  workbenchMenu,
+  type WorkbenchPage,
 } from '../shared/index.ts';
 import { requestStatusTag } from './request-tag.ts';
 import { contactPageTexts } from './texts.nl.ts';
@@ -52,38 +48,7 @@ import { contactPageTexts } from './texts.nl.ts';
 export const QUEUE_PATH = WORKBENCH_PATHS.callBacks;
 const t = contactPageTexts;
 const staffRoute = { auth: 'session' as const, sessionKind: 'staff' as const };
-
-function staffPage(
-  req: FastifyRequest,
-  options: {
-    title: string;
-    content: Renderable;
-    organisation?: string;
-    crumbs?: { href: string; text: string }[];
-    hasErrors?: boolean;
-  },
-): string {
-  const session = req.session!;
-  return renderPage({
-    title: options.title,
-    currentPath: req.url,
-    organisation: options.organisation,
-    homeHref: WORKBENCH_PATHS.queue,
-    navigation: workbenchMenu(req.url),
-    humanLink: `${texts.workbenchMenu.help}?terug=${encodeURIComponent(req.url.split('?')[0] ?? '')}`,
-    hasErrors: options.hasErrors,
-    breadcrumbs: [
-      { href: WORKBENCH_PATHS.queue, text: texts.workbenchMenu.home },
-      { href: QUEUE_PATH, text: t.queue.title },
-      ...(options.crumbs ?? []),
-    ],
-    headerExtra: html`<form class="loket-logout" method="post" action="/uitloggen">${csrfField(session.csrfToken)}${button(
-      t.queue.logout,
-      { variant: 'subtle' },
-    )}</form>`,
-    content: options.content,
-  });
-}
+const QUEUE_CRUMB = { href: QUEUE_PATH, text: t.queue.title };
 
 function staffOf(session: WebSession) {
   return {
@@ -218,15 +183,12 @@ export function registerStaffContactPages(app: App, db: Db): void {
                 r.team,
               ]),
             });
-      return sendPage(
-        reply,
-        staffPage(req, {
-          title: q.title,
-          organisation: organisation?.name,
-          content: html`${heading(1, q.title)}${paragraph(q.lead(organisation?.name ?? session.organisationId))}
+      return sendWorkbenchPage(db, req, reply, {
+        title: q.title,
+        breadcrumbs: [QUEUE_CRUMB],
+        content: html`${heading(1, q.title)}${paragraph(q.lead(organisation?.name ?? session.organisationId))}
 ${heading(2, q.filterHeading)}${filter}${list}`,
-        }),
-      );
+      });
     },
   );
 
@@ -238,20 +200,17 @@ ${heading(2, q.filterHeading)}${filter}${list}`,
     values: { uitkomst?: string; notitie?: string } = {},
     errors: FieldError[] = [],
     saved = false,
-  ): Promise<{ status: number; page: string }> {
+  ): Promise<WorkbenchPage> {
     const session = req.session!;
     const r = await requestForStaff(db, id, { organisationId: session.organisationId, id: session.subject });
-    const organisation = (await getOrganisation(db, session.organisationId))?.name;
     if (!r) {
       return {
         status: 404,
-        page: staffPage(req, {
-          title: t.handle.title,
-          organisation,
-          content: html`${heading(1, t.handle.title)}${paragraph(contactPageTexts.confirmation.notFound)}${paragraph(
-            link(QUEUE_PATH, t.handle.back),
-          )}`,
-        }),
+        title: t.handle.title,
+        breadcrumbs: [QUEUE_CRUMB],
+        content: html`${heading(1, t.handle.title)}${paragraph(contactPageTexts.confirmation.notFound)}${paragraph(
+          link(QUEUE_PATH, t.handle.back),
+        )}`,
       };
     }
     const today = localDate(new Date());
@@ -263,13 +222,10 @@ ${r.status === 'open' ? outcomeForm(r, session.csrfToken, values, errors) : null
 ${paragraph(link(QUEUE_PATH, t.handle.back))}`;
     return {
       status: errors.length > 0 ? 400 : 200,
-      page: staffPage(req, {
-        title: t.handle.title,
-        organisation,
-        hasErrors: errors.length > 0,
-        crumbs: [{ href: `${QUEUE_PATH}/${r.id}`, text: t.handle.title }],
-        content,
-      }),
+      title: t.handle.title,
+      hasErrors: errors.length > 0,
+      breadcrumbs: [QUEUE_CRUMB, { href: `${QUEUE_PATH}/${r.id}`, text: t.handle.title }],
+      content,
     };
   }
 
@@ -284,8 +240,12 @@ ${paragraph(link(QUEUE_PATH, t.handle.back))}`;
       },
     },
     async (req, reply) => {
-      const { status, page } = await showRequest(req, req.params.id, {}, [], req.query.opgeslagen === 'ja');
-      return sendPage(reply, page, status);
+      return sendWorkbenchPage(
+        db,
+        req,
+        reply,
+        await showRequest(req, req.params.id, {}, [], req.query.opgeslagen === 'ja'),
+      );
     },
   );
 
@@ -309,8 +269,7 @@ ${paragraph(link(QUEUE_PATH, t.handle.back))}`;
       if (!note) errors.push({ name: 'notitie', message: h.errors.note });
       else if (note.length > 2000) errors.push({ name: 'notitie', message: h.errors.noteLong });
       if (errors.length > 0 || !outcome) {
-        const { status, page } = await showRequest(req, req.params.id, body, errors);
-        return sendPage(reply, page, status);
+        return sendWorkbenchPage(db, req, reply, await showRequest(req, req.params.id, body, errors));
       }
       try {
         const moment = await recordOutcome(db, {
@@ -320,13 +279,14 @@ ${paragraph(link(QUEUE_PATH, t.handle.back))}`;
           staff: staffOf(req.session!),
         });
         if (!moment) {
-          const { page } = await showRequest(req, req.params.id);
-          return sendPage(reply, page, 404);
+          return sendWorkbenchPage(db, req, reply, {
+            ...(await showRequest(req, req.params.id)),
+            status: 404,
+          });
         }
       } catch (err) {
         if (!(err instanceof RequestClosedError)) throw err;
-        const { page } = await showRequest(req, req.params.id);
-        return sendPage(reply, page, 409);
+        return sendWorkbenchPage(db, req, reply, { ...(await showRequest(req, req.params.id)), status: 409 });
       }
       return reply.redirect(`${QUEUE_PATH}/${req.params.id}?opgeslagen=ja`, 303);
     },

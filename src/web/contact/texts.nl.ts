@@ -135,7 +135,6 @@ export const contactPageTexts = {
     overdue: 'Te laat',
     open: 'Open',
     closed: 'Afgehandeld',
-    logout: 'Uitloggen',
   },
   handle: {
     title: 'Terugbelverzoek',

@@ -20,11 +20,12 @@ import {
   paragraph,
   radioGroup,
   type SafeHtml,
+  sendWorkbenchPage,
   table,
   textarea,
 } from '../shared/index.ts';
 import { errorFor, fieldErrorsOf } from './form-errors.ts';
-import { PATHS, STAFF, sendStaffPage } from './staff-page.ts';
+import { PATHS, STAFF } from './support.ts';
 import { correctionTexts as t } from './texts-corrections.nl.ts';
 
 const params = Type.Object({ id: Type.String({ maxLength: 40 }) });
@@ -67,7 +68,7 @@ export function registerCorrectionRoutes(app: App, db: Db, registry: RuleRegistr
     const content = html`${heading(1, t.listTitle)}${paragraph(t.listIntro, { lead: true })}
 ${heading(2, t.open)}${open.length ? table({ caption: t.open, columns, rows: open }) : paragraph(t.openEmpty)}
 ${heading(2, t.done)}${done.length ? table({ caption: t.done, columns, rows: done }) : paragraph(t.doneEmpty)}`;
-    return sendStaffPage(db, req, reply, {
+    return sendWorkbenchPage(db, req, reply, {
       title: t.listTitle,
       content,
       breadcrumbs: [{ href: PATHS.corrections, text: t.listTitle }],
@@ -190,7 +191,7 @@ ${dataList([
 ${outcomeTable(r)}
 ${paragraph(t.inputsIntro)}${inputs}
 ${decide}`;
-  return sendStaffPage(db, req, reply, {
+  return sendWorkbenchPage(db, req, reply, {
     title: t.detailTitle,
     content,
     hasErrors: errors.length > 0,

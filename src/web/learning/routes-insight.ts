@@ -3,9 +3,19 @@ import { decisionTexts } from '../../decisions/texts.nl.ts';
 import { learningView, monthsOf, periodOf } from '../../learning/service.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/server.ts';
-import { button, dataList, form, heading, html, paragraph, select, table } from '../shared/index.ts';
+import {
+  button,
+  dataList,
+  form,
+  heading,
+  html,
+  paragraph,
+  select,
+  sendWorkbenchPage,
+  table,
+} from '../shared/index.ts';
 import { barChart, type ChartSeries } from './chart.ts';
-import { PATHS, STAFF, sendStaffPage } from './staff-page.ts';
+import { PATHS, STAFF } from './support.ts';
 import { insightTexts as t } from './texts-insight.nl.ts';
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -128,7 +138,7 @@ ${heading(3, t.signals.now)}${dataList([
   { key: t.signals.openImprovements, value: String(v.improvements.openNow) },
   { key: t.signals.openReviews, value: String(v.improvements.openReviews) },
 ])}`;
-      return sendStaffPage(db, req, reply, {
+      return sendWorkbenchPage(db, req, reply, {
         title: t.title,
         content,
         breadcrumbs: [{ href: PATHS.insight, text: t.title }],

@@ -18,12 +18,13 @@ import {
   html,
   paragraph,
   select,
+  sendWorkbenchPage,
   table,
   textarea,
   unorderedList,
 } from '../shared/index.ts';
 import { errorFor, fieldErrorsOf } from './form-errors.ts';
-import { PATHS, STAFF, sendStaffPage, viewerOf } from './staff-page.ts';
+import { PATHS, STAFF, viewerOf } from './support.ts';
 import { learningTexts as t } from './texts.nl.ts';
 
 const params = Type.Object({ id: Type.String({ maxLength: 40 }) });
@@ -40,7 +41,7 @@ ${heading(2, h.exampleTitle)}${paragraph(h.example)}
 ${heading(2, h.processesTitle)}${unorderedList(PROCESSES.map((p) => html`<strong>${st.process[p]}</strong>: ${st.processHint[p]}`))}
 ${heading(2, h.failuresTitle)}${unorderedList(FAILURES.map((f) => st.failure[f]))}
 ${heading(2, h.contactTitle)}${paragraph(h.contact(org?.name ?? '', org?.phone ?? null))}`;
-    return sendStaffPage(db, req, reply, {
+    return sendWorkbenchPage(db, req, reply, {
       title: h.title,
       content,
       breadcrumbs: [
@@ -202,7 +203,7 @@ ${dataList([
 ])}
 ${history}
 ${canHandle ? handleForms : paragraph(d.notOwner)}`;
-  return sendStaffPage(db, req, reply, {
+  return sendWorkbenchPage(db, req, reply, {
     title: d.title(s.summary),
     content,
     hasErrors: errors.length > 0,

@@ -24,12 +24,13 @@ import {
   paragraph,
   radioGroup,
   select,
+  sendWorkbenchPage,
   table,
   textarea,
   textField,
 } from '../shared/index.ts';
 import { errorFor, fieldErrorsOf } from './form-errors.ts';
-import { PATHS, STAFF, sendStaffPage, viewerOf } from './staff-page.ts';
+import { PATHS, STAFF, viewerOf } from './support.ts';
 import { learningTexts as t } from './texts.nl.ts';
 
 const uuid = Type.String({ pattern: '^[0-9a-fA-F-]{36}$' });
@@ -68,7 +69,7 @@ ${buttonGroup(buttonLink(PATHS.newSignal, t.signals.raise))}
 ${paragraph(link(PATHS.help, t.signals.helpLink))}
 ${heading(2, t.signals.mine)}${mine.length ? signalTable(t.signals.mine, mine, false) : paragraph(t.signals.mineEmpty)}
 ${heading(2, t.signals.forUs)}${forUs.length ? signalTable(t.signals.forUs, forUs, true) : paragraph(t.signals.forUsEmpty)}`;
-    return sendStaffPage(db, req, reply, { title: t.signals.title, content });
+    return sendWorkbenchPage(db, req, reply, { title: t.signals.title, content });
   });
 
   app.get(
@@ -110,7 +111,7 @@ ${heading(2, t.signals.forUs)}${forUs.length ? signalTable(t.signals.forUs, forU
 async function sendRaiseForm(
   db: Db,
   req: Parameters<typeof viewerOf>[0],
-  reply: Parameters<typeof sendStaffPage>[2],
+  reply: Parameters<typeof sendWorkbenchPage>[2],
   input: NewSignal,
   errors: FieldError[],
 ) {
@@ -159,7 +160,7 @@ ${textField({ name: 'summary', label: r.summary, description: r.summaryHint, val
 ${textarea({ name: 'description', label: r.description, description: r.descriptionHint, value: input.description, error: errorFor(errors, 'description') })}
 ${buttonGroup(button(r.submit), buttonLink(PATHS.signals, r.cancel, 'secondary'))}`,
 })}`;
-  return sendStaffPage(db, req, reply, {
+  return sendWorkbenchPage(db, req, reply, {
     title: r.title,
     content,
     hasErrors: errors.length > 0,

@@ -3,9 +3,6 @@ export const learningTexts = {
   nav: {
     help: 'Hulp',
   },
-  workbench: 'Werkplek',
-  logout: 'Uitloggen',
-  loggedInAs: (name: string) => `Ingelogd als ${name}`,
   signals: {
     title: 'Signalen',
     intro:

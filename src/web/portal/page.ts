@@ -3,9 +3,7 @@ import type { WebSession } from '../../platform/auth/sessions.ts';
 import { problems } from '../../platform/http/problem.ts';
 import {
   type Breadcrumb,
-  button,
   buttonLink,
-  form,
   heading,
   html,
   PAGE_CSP,
@@ -13,6 +11,7 @@ import {
   type Renderable,
   renderPage,
   sendPage,
+  texts,
 } from '../shared/index.ts';
 import { portalTexts as tx } from './texts.nl.ts';
 
@@ -57,10 +56,6 @@ export function sendPortalPage(req: FastifyRequest, reply: FastifyReply, page: P
   const c = citizenOf(req);
   const path = req.url.split('?')[0];
   const current = (href: string) => (href === '/' ? path === '/' : path.startsWith(href));
-  const headerExtra = html`<div class="loket-portal-user">
-<p class="utrecht-paragraph utrecht-paragraph--small">${tx.loggedInAs(c.name)}${c.session.actingFor && html` ${tx.actingFor(c.session.actingFor)}`}</p>
-${form({ action: '/uitloggen', csrfToken: c.session.csrfToken, content: button(tx.logout, { variant: 'subtle' }) })}
-</div>`;
   const body = renderPage({
     title: page.title,
     currentPath: req.url,
@@ -68,7 +63,10 @@ ${form({ action: '/uitloggen', csrfToken: c.session.csrfToken, content: button(t
     navigation: NAV.map((n) => ({ ...n, current: current(n.href) })),
     breadcrumbs: page.breadcrumbs,
     hasErrors: page.hasErrors,
-    headerExtra,
+    user: {
+      label: `${texts.page.loggedInAs(c.name)}${c.session.actingFor ? ` ${tx.actingFor(c.session.actingFor)}` : ''}`,
+      csrfToken: c.session.csrfToken,
+    },
     content: page.content,
   });
   // The server's time for the whole page (from the request's arrival to the rendered HTML), for benchmarks.

@@ -24,8 +24,6 @@ export const portalTexts = {
     start: 'Iets regelen',
     data: 'Mijn gegevens',
   },
-  logout: 'Uitloggen',
-  loggedInAs: (name: string) => `Ingelogd als ${name}`,
   actingFor: (bsn: string) => `U regelt dit voor iemand anders (BSN eindigt op ${bsn.slice(-3)}).`,
   formatDateTime: (iso: string) => dateTimeFormat.format(new Date(iso)),
   /** A day (YYYY-MM-DD) as "14 maart 2026". */

@@ -84,6 +84,19 @@ describe('table and data list', () => {
     expect(out).toContain('utrecht-table__cell--numeric-column">€ 10</td>');
   });
 
+  it('keeps a hidden caption for screen readers when a heading above already says it', () => {
+    const out = table({
+      caption: 'Taken',
+      columns: [{ header: 'Taak' }],
+      rows: [],
+      id: 't2',
+      captionHidden: true,
+    });
+    expect(out.toString()).toContain(
+      '<caption class="utrecht-table__caption loket-visually-hidden" id="t2">Taken</caption>',
+    );
+  });
+
   it('shows each fact with its source, date and legal basis', () => {
     const out = dataList([
       {

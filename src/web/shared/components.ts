@@ -174,6 +174,8 @@ export interface TableOptions {
   /** The first cell of each row names the row (`<th scope="row">`). */
   rowHeaders?: boolean;
   id?: string;
+  /** A heading right above already says what the caption says: the caption is for screen readers only. */
+  captionHidden?: boolean;
 }
 
 let tableCount = 0;
@@ -199,7 +201,7 @@ export function table(options: TableOptions): SafeHtml {
   );
   return html`<div class="loket-table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
 <table class="utrecht-table utrecht-table--html-table">
-<caption class="utrecht-table__caption" id="${id}">${options.caption}</caption>
+<caption class="${classes('utrecht-table__caption', options.captionHidden && 'loket-visually-hidden')}" id="${id}">${options.caption}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${head}</tr></thead>
 <tbody class="utrecht-table__body">${rows}</tbody>
 </table>

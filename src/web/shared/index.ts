@@ -7,12 +7,20 @@ export { attrs, classes, escapeHtml, html, join, type Renderable, raw, SafeHtml,
 export {
   CONTACT_PATH,
   defaultHumanLink,
+  LOGOUT_PATH,
   PAGE_CSP,
   type PageOptions,
+  type PageUser,
   renderPage,
   sendPage,
 } from './layout.ts';
 export * from './navigation.ts';
 export * from './progress.ts';
 export { texts, type WebTexts } from './texts.nl.ts';
-export { WORKBENCH_PATHS, workbenchMenu } from './workbench-menu.ts';
+export { SIGNALS_HELP_PATH, WORKBENCH_HELP_PATH, WORKBENCH_PATHS, workbenchMenu } from './workbench-menu.ts';
+export {
+  renderWorkbenchPage,
+  sendWorkbenchPage,
+  type WorkbenchPage,
+  type WorkbenchPageOptions,
+} from './workbench-page.ts';

@@ -86,6 +86,23 @@ describe('page shell', () => {
     expect(out.indexOf('loket-nav')).toBeLessThan(out.indexOf('</header>'));
     expect(out).toContain('href="/privacy">Privacy</a>');
   });
+
+  it('shows who is logged in with a log-out form in the header, the same on every page', () => {
+    const out = renderPage({ ...base, user: { label: 'Ingelogd als <Esther>', csrfToken: 'tok' } });
+    const header = out.slice(out.indexOf('<header'), out.indexOf('</header>'));
+    expect(header).toContain('<p class="utrecht-paragraph loket-user__name">Ingelogd als &lt;Esther&gt;</p>');
+    expect(header).toMatch(/<form[^>]*action="\/uitloggen"[^>]*method="post"/);
+    expect(header).toContain('<input type="hidden" name="_csrf" value="tok">');
+    expect(header).toContain(`>${texts.page.logout}</button>`);
+    expect(renderPage(base)).not.toContain('loket-user');
+  });
+
+  it('gives a wide page (tables, queues) the whole width', () => {
+    expect(renderPage({ ...base, wide: true })).toContain(
+      'class="utrecht-page-content loket-main loket-main--wide"',
+    );
+    expect(renderPage(base)).toContain('class="utrecht-page-content loket-main"');
+  });
 });
 
 describe('sendPage', () => {

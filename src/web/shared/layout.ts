@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import { assetUrl } from './assets.ts';
+import { button } from './components.ts';
+import { form } from './form.ts';
 import { attrs, html, type Renderable, type SafeHtml } from './html.ts';
 import { type Breadcrumb, breadcrumbs, mainNavigation, type NavItem } from './navigation.ts';
 import { texts } from './texts.nl.ts';
@@ -31,8 +33,27 @@ export interface PageOptions {
   hasErrors?: boolean;
   /** Extra links in the footer (privacy, accessibility statement). */
   footerLinks?: readonly { href: string; text: string }[];
-  /** Extra content in the header, after the menu (e.g. a log-out form). */
-  headerExtra?: Renderable;
+  /** Who is logged in: shown in the header with the log-out button, the same on every page. */
+  user?: PageUser;
+  /** A page of tables and queues (the workbench): the content may use the whole width of the screen. */
+  wide?: boolean;
+}
+
+export interface PageUser {
+  /** "Ingelogd als …", whole (with the organisation, or on whose behalf). */
+  label: string;
+  /** The session's CSRF token, for the log-out form. */
+  csrfToken: string;
+}
+
+export const LOGOUT_PATH = '/uitloggen';
+
+/** Who is logged in, and the button to log out, side by side. */
+function userBlock(user: PageUser): SafeHtml {
+  return html`<div class="loket-user">
+<p class="utrecht-paragraph loket-user__name">${user.label}</p>
+${form({ action: LOGOUT_PATH, csrfToken: user.csrfToken, content: button(texts.page.logout, { variant: 'subtle' }) })}
+</div>`;
 }
 
 export const CONTACT_PATH = '/contact';
@@ -87,13 +108,13 @@ export function renderPage(options: PageOptions): string {
 <div class="utrecht-page-header__content loket-header__content">
 <a class="loket-header__brand" href="${options.homeHref ?? '/'}">${options.organisation && html`<span class="loket-header__organisation">${options.organisation}</span>`}<span class="loket-header__site">${t.siteName}</span></a>
 ${humanLink('loket-human-link--header')}
-${mainNavigation(options.navigation ?? [])}${options.headerExtra}
+${mainNavigation(options.navigation ?? [])}${options.user && userBlock(options.user)}
 </div>
 </header>
 <div class="utrecht-page-body loket-page-body">
 <div class="utrecht-page-body__content">
 ${breadcrumbs(options.breadcrumbs ?? [])}
-<main id="inhoud" class="utrecht-page-content loket-main" tabindex="-1">
+<main id="inhoud" class="utrecht-page-content loket-main${options.wide ? ' loket-main--wide' : ''}" tabindex="-1">
 ${options.content}
 </main>
 </div>

@@ -25,11 +25,12 @@ export const textsNl = {
     breadcrumbLabel: 'U bent hier',
     navigationLabel: 'Menu',
     footerHeading: 'Hulp en contact',
+    logout: 'Uitloggen',
+    loggedInAs: (name: string) => `Ingelogd als ${name}`,
   },
 
   workbenchMenu: {
     home: 'Werkplek',
-    help: '/werkplek/hulp',
     queue: 'Werkvoorraad',
     behalf: 'Voor een inwoner',
     callBacks: 'Terugbelverzoeken',

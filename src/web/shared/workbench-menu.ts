@@ -14,6 +14,11 @@ export const WORKBENCH_PATHS = {
   corrections: '/werkplek/correcties',
 } as const;
 
+/** The workbench's help desk: where "Ik wil iemand spreken" leads a professional. */
+export const WORKBENCH_HELP_PATH = '/werkplek/hulp';
+/** How to raise a signal, in words to escalate with (src/web/learning); the help desk links to it. */
+export const SIGNALS_HELP_PATH = '/werkplek/signalen/hulp';
+
 /** The menu items, the one for the part the page belongs to marked current (case pages: the queue). */
 export function workbenchMenu(currentPath: string): NavItem[] {
   const path = currentPath.split('?')[0] ?? '';

@@ -15,12 +15,13 @@ import {
   paragraph,
   radioGroup,
   select,
+  sendWorkbenchPage,
   textarea,
   textField,
 } from '../shared/index.ts';
 import type { CaseRoutes } from './routes-case.ts';
 import { recordAction } from './store.ts';
-import { actorOf, field, STAFF, sendProblemPage, sendWorkbenchPage, staffOf, WORKBENCH } from './support.ts';
+import { actorOf, field, STAFF, sendProblemPage, staffOf, WORKBENCH } from './support.ts';
 import { workbenchTexts } from './texts.nl.ts';
 
 const t = workbenchTexts.behalf;

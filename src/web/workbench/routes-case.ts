@@ -13,7 +13,7 @@ import type { App } from '../../platform/http/server.ts';
 import { getOrganisation } from '../../platform/organisations.ts';
 import { recordProcessing } from '../../processing-log/index.ts';
 import type { RuleRegistry } from '../../rules/index.ts';
-import type { FieldError } from '../shared/index.ts';
+import { type FieldError, sendWorkbenchPage } from '../shared/index.ts';
 import { RECORDABLE_CHANNELS, renderCase, renderSharedCase } from './case-page.ts';
 import { type FormState, loadCaseView } from './case-view.ts';
 import { recordAction, rememberStaff } from './store.ts';
@@ -25,7 +25,6 @@ import {
   STAFF,
   type Staff,
   sendProblemPage,
-  sendWorkbenchPage,
   staffOf,
   WORKBENCH,
 } from './support.ts';

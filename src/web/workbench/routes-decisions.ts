@@ -31,20 +31,13 @@ import {
   radioGroup,
   type SafeHtml,
   select,
+  sendWorkbenchPage,
   textField,
 } from '../shared/index.ts';
 import { caseAction as caseActionPath } from './case-view.ts';
 import { CaseParams, type CaseRoutes, caseAction, FormErrors } from './routes-case.ts';
 import { recordAction } from './store.ts';
-import {
-  ISO_DATE,
-  STAFF,
-  type Staff,
-  sendProblemPage,
-  sendWorkbenchPage,
-  staffOf,
-  WORKBENCH,
-} from './support.ts';
+import { ISO_DATE, STAFF, type Staff, sendProblemPage, staffOf, WORKBENCH } from './support.ts';
 import { workbenchTexts } from './texts.nl.ts';
 
 const t = workbenchTexts.decisionPage;

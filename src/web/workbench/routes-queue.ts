@@ -25,6 +25,7 @@ import {
   paragraph,
   raw,
   select,
+  sendWorkbenchPage,
   table,
   textField,
 } from '../shared/index.ts';
@@ -38,7 +39,6 @@ import {
   STAFF,
   type Staff,
   sendProblemPage,
-  sendWorkbenchPage,
   staffOf,
   WORKBENCH,
 } from './support.ts';
@@ -226,6 +226,7 @@ ${
   page.rows.length
     ? table({
         caption: t.queue.caption(listName, page.rows.length, page.total),
+        captionHidden: true,
         columns: [
           { header: t.queue.columns.task },
           { header: t.queue.columns.kind },

@@ -2,20 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSession } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
-import { getOrganisation } from '../../platform/organisations.ts';
-import {
-  alert,
-  type Breadcrumb,
-  button,
-  form,
-  heading,
-  html,
-  type Renderable,
-  renderPage,
-  sendPage,
-  workbenchMenu,
-} from '../shared/index.ts';
-import { workbenchTexts as t } from './texts.nl.ts';
+import { alert, heading, html, sendWorkbenchPage } from '../shared/index.ts';
 
 /** Every workbench route: a staff member's session (citizens are sent to the staff login). */
 export const STAFF = { auth: 'session', sessionKind: 'staff' } as const;
@@ -45,45 +32,6 @@ export function staffOf(req: FastifyRequest): Staff {
 
 /** The actor as the case engine and the processing log name it. */
 export const actorOf = (s: Staff) => ({ kind: 'staff' as const, id: s.id, name: s.name });
-
-export interface WorkbenchPage {
-  title: string;
-  content: Renderable;
-  breadcrumbs?: Breadcrumb[];
-  hasErrors?: boolean;
-  status?: number;
-}
-
-/** Sends a workbench page: the staff member's organisation in the header, the menu, log out. */
-export async function sendWorkbenchPage(
-  db: Db,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  page: WorkbenchPage,
-): Promise<FastifyReply> {
-  const staff = staffOf(req);
-  const organisation = (await getOrganisation(db, staff.organisationId))?.name ?? staff.organisationId;
-  const logout = form({
-    action: '/uitloggen',
-    csrfToken: staff.session.csrfToken,
-    content: html`<p class="utrecht-paragraph loket-small">${t.loggedInAs(staff.name, organisation)}</p>${button(t.logout, { variant: 'subtle' })}`,
-  });
-  const body = renderPage({
-    title: page.title,
-    currentPath: req.url,
-    humanLink: `${t.helpDesk}?terug=${encodeURIComponent(req.url.split('#')[0] ?? '')}`,
-    organisation,
-    homeHref: WORKBENCH,
-    navigation: workbenchMenu(req.url),
-    breadcrumbs: [{ href: WORKBENCH, text: t.siteTitle }, ...(page.breadcrumbs ?? [])],
-    hasErrors: page.hasErrors,
-    headerExtra: logout,
-    content: page.content,
-  });
-  // The server's time for the whole page (from the request's arrival to the rendered HTML), for benchmarks.
-  reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
-  return sendPage(reply, body, page.status ?? 200);
-}
 
 /** A refusal (not found, not allowed, a conflict) as a page instead of JSON: the workbench is for people. */
 export async function sendProblemPage(

@@ -1,13 +1,10 @@
 /** Every word a professional reads in the workbench (Dutch, B1). */
 export const workbenchTexts = {
-  siteTitle: 'Werkplek',
-  helpDesk: '/werkplek/hulp',
-  logout: 'Uitloggen',
-  loggedInAs: (name: string, organisation: string) => `Ingelogd als ${name}, ${organisation}`,
   help: {
     title: 'Hulp bij de werkplek',
     intro:
       'Loopt u vast of klopt er iets niet? Bel de servicedesk van uw organisatie of vraag het een collega met de rol tweede lezer.',
+    signals: 'Klopt er iets niet aan een dienst, een regel of een gegeven? Zo geeft u een signaal',
     back: 'Terug naar de werkvoorraad',
     backTo: 'Terug naar waar u was',
   },

@@ -27,6 +27,36 @@ describeBackends('processing log hook', (database) => {
     expect(await processingFor(database().db, { kind: 'bsn', id: '111222333' })).toHaveLength(0);
   });
 
+  it("leaves one actor out on request (the person's own visits), newest first, up to the limit", async () => {
+    const subject = { kind: 'bsn' as const, id: '999990019' };
+    const use = (actor: { kind: 'citizen' | 'staff'; id: string }, purpose: string) =>
+      recordProcessing(database().db, {
+        organisationId: 'voorbeeldstad',
+        operation: 'read',
+        actor,
+        subject,
+        dataCategories: ['naam'],
+        purpose,
+        legalBasis: 'AVG art. 15',
+      });
+    await use({ kind: 'citizen', id: 'bsn:999990019' }, 'eigen bezoek 1');
+    await use({ kind: 'staff', id: 'bsn:999990019' }, 'medewerker met hetzelfde id');
+    await use({ kind: 'citizen', id: 'bsn:999990020' }, 'gemachtigde');
+    await use({ kind: 'citizen', id: 'bsn:999990019' }, 'eigen bezoek 2');
+    const all = await processingFor(database().db, subject);
+    expect(all.map((e) => e.purpose)).toEqual([
+      'eigen bezoek 2',
+      'gemachtigde',
+      'medewerker met hetzelfde id',
+      'eigen bezoek 1',
+    ]);
+    const others = await processingFor(database().db, subject, {
+      exceptActor: { kind: 'citizen', id: 'bsn:999990019' },
+    });
+    expect(others.map((e) => e.purpose)).toEqual(['gemachtigde', 'medewerker met hetzelfde id']);
+    expect(await processingFor(database().db, subject, { limit: 1 })).toHaveLength(1);
+  });
+
   it('refuses a record without purpose or legal basis', async () => {
     await expect(
       recordProcessing(database().db, {

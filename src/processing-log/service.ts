@@ -148,16 +148,20 @@ export interface ProcessingEntry extends ProcessingRecord {
 export async function processingFor(
   db: Db,
   subject: ProcessingRecord['subject'],
-  limit = 100,
+  options: { limit?: number; exceptActor?: ProcessingRecord['actor'] } = {},
 ): Promise<ProcessingEntry[]> {
+  const except = options.exceptActor;
   const rows = await db
     .selectFrom('processing_log')
     .selectAll()
     .where('subject_kind', '=', subject.kind)
     .where('subject_id', '=', subject.id)
+    .$if(except !== undefined, (q) =>
+      q.where((eb) => eb.or([eb('actor_kind', '!=', except!.kind), eb('actor_id', '!=', except!.id)])),
+    )
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
+    .limit(options.limit ?? 100)
     .execute();
   return rows.map((r) => ({
     id: r.id,

@@ -17,6 +17,7 @@ import {
   form,
   heading,
   html,
+  link,
   paragraph,
   type SafeHtml,
   table,
@@ -38,13 +39,18 @@ const PATH = '/mijn-gegevens';
 const value = (v: unknown) =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
 
-async function read(db: Db, brp: BrpClient | null, who: Citizen, traceId: string) {
+async function read(db: Db, brp: BrpClient | null, who: Citizen, traceId: string, withOwn: boolean) {
   return inTransaction(db, async (trx) => {
     const facts = await factsAbout(trx, who.bsn);
     const reports = await terugmeldingenOf(trx, who.bsn);
     const known = await whatWeKnow(trx, brp, who, tx.processing.ownData, traceId);
-    // The log is read before this read is added to it: it shows what others did, and earlier visits.
-    const log = await processingFor(trx as unknown as Db, { kind: 'bsn', id: who.bsn });
+    // The log is read before this read is added to it. By default it shows what others did (organisations,
+    // their staff, automatic processing, a representative): the person's own visits would fill it.
+    const log = await processingFor(
+      trx as unknown as Db,
+      { kind: 'bsn', id: who.bsn },
+      withOwn ? {} : { exceptActor: { kind: 'citizen', id: who.actorId } },
+    );
     await recordProcessing(trx, {
       organisationId: who.session.organisationId,
       operation: 'read',
@@ -77,10 +83,11 @@ async function page(
   reply: FastifyReply,
   db: Db,
   brp: BrpClient | null,
-  reported = false,
+  options: { reported: boolean; withOwn: boolean },
 ) {
+  const { reported, withOwn } = options;
   const who = citizenOf(req);
-  const d = await read(db, brp, who, req.id);
+  const d = await read(db, brp, who, req.id, withOwn);
   const plain = d.facts.filter((f) => !f.marker);
   const markers = d.facts.filter((f) => f.marker);
   const factItems = plain.map((f) => ({
@@ -133,9 +140,11 @@ async function page(
           r.statusReason ?? r.explanation,
         ]),
       })}`
-    }${heading(2, t.logHeading)}${table({
+    }${heading(2, t.logHeading)}${paragraph(
+      withOwn ? link(PATH, t.logWithoutOwn) : link(`${PATH}?eigen=ja#verwerkingen`, t.logWithOwn),
+    )}${table({
       id: 'verwerkingen',
-      caption: t.logCaption,
+      caption: withOwn ? t.logCaption : t.logCaptionOthers,
       columns: [
         { header: cols.when },
         { header: cols.who },
@@ -168,9 +177,16 @@ export function registerMyData(app: App, db: Db, brp: BrpClient | null): void {
     PATH,
     {
       config: CITIZEN_ROUTE,
-      schema: { querystring: Type.Object({ gemeld: Type.Optional(Type.Literal('ja')) }) },
+      schema: {
+        querystring: Type.Object({
+          gemeld: Type.Optional(Type.Literal('ja')),
+          /** Also the person's own visits in "who used my data". */
+          eigen: Type.Optional(Type.Literal('ja')),
+        }),
+      },
     },
-    (req, reply) => page(req, reply, db, brp, (req.query as { gemeld?: string }).gemeld === 'ja'),
+    (req, reply) =>
+      page(req, reply, db, brp, { reported: req.query.gemeld === 'ja', withOwn: req.query.eigen === 'ja' }),
   );
 
   const reportPage = async (req: FastifyRequest, reply: FastifyReply, error?: string, text?: string) => {

@@ -188,6 +188,12 @@ describeBackends('citizen portal over HTTP', (database) => {
     expect(page).toContain('Wie heeft mijn gegevens gebruikt?');
     expect(page).toContain('Automatisch (Centraal Incassobureau (demo))');
     expect(page).toContain('Behandelen van een aanvraag');
+    // Her own visits are left out of "who used my data" until she asks for them.
+    expect(page).toContain('zonder uw eigen bezoeken');
+    expect(page).not.toContain('<td class="utrecht-table__cell">Uzelf</td>');
+    const withOwn = await (await esther.request('/mijn-gegevens?eigen=ja')).text();
+    expect(withOwn).toContain('<td class="utrecht-table__cell">Uzelf</td>');
+    expect(withOwn).toContain('Automatisch (Centraal Incassobureau (demo))');
     const reportPath = /href="(\/mijn-gegevens\/[0-9a-f-]{36}\/\d+\/melden)"/.exec(page)?.[1] as string;
     expect(reportPath).toBeTruthy();
     const csrf = await csrfOf(esther, reportPath);

@@ -243,6 +243,10 @@ export const portalTexts = {
     reportsColumns: { what: 'Gegeven', status: 'Status', why: 'Toelichting' },
     logHeading: 'Wie heeft mijn gegevens gebruikt?',
     logCaption: 'Wie uw gegevens gebruikte, wanneer en waarom (de laatste 100 keer)',
+    logCaptionOthers:
+      'Wie uw gegevens gebruikte, wanneer en waarom (de laatste 100 keer, zonder uw eigen bezoeken)',
+    logWithOwn: 'Laat ook zien wanneer u zelf keek',
+    logWithoutOwn: 'Laat alleen zien wat anderen deden',
     logColumns: { when: 'Wanneer', who: 'Wie', what: 'Welke gegevens', why: 'Waarom', law: 'Wet' },
     youself: 'Uzelf',
     system: 'Automatisch',

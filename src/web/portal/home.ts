@@ -34,7 +34,12 @@ function attention(o: Overview): SafeHtml {
         })),
         { label: tx.home.tasksHeading },
       )}`,
-    decisions.length > 0 && paragraph(tx.home.decisionsToRead(decisions.length)),
+    decisions.length > 0 &&
+      html`${paragraph(tx.home.decisionsToRead(decisions.length))}${unorderedList(
+        decisions.map((m) =>
+          link(m.href ?? `/berichten/${encodeURIComponent(m.key)}`, tx.home.decision(m.subject, m.from)),
+        ),
+      )}`,
     unread.length > 0 &&
       paragraph(html`${tx.home.unreadMessages(unread.length)} ${link('/berichten', tx.home.readMessages)}`),
   ].filter(Boolean);

@@ -114,6 +114,10 @@ describeBackends('citizen portal over HTTP', (database) => {
     const home = await (await sanne.request('/')).text();
     expect(home).toContain('Er is 1 besluit dat u nog niet hebt gelezen.');
     const path = `/zaken/${marriageCase}/besluiten/${decisionId}`;
+    // The unread decision is one click away from the home page.
+    expect(home).toContain(
+      `href="${path}">Besluit over: Melding voorgenomen huwelijk (Gemeente Voorbeeldstad)</a>`,
+    );
     const page = await (await sanne.request(path)).text();
     expect(page).toContain('U mag trouwen op');
     expect(page).toContain('Burgerlijk Wetboek');

@@ -40,6 +40,7 @@ export const portalTexts = {
       n === 1
         ? 'Er is 1 besluit dat u nog niet hebt gelezen.'
         : `Er zijn ${n} besluiten die u nog niet hebt gelezen.`,
+    decision: (subject: string, from: string) => `${subject} (${from})`,
     readMessages: 'Lees uw berichten',
     casesHeading: 'Mijn zaken',
     noCases: 'U hebt nog geen zaken.',

@@ -3,7 +3,7 @@ import { describeBackends, memoryLogger } from '../../testing/backends.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { cancel, JobWorker, schedule } from './queue.ts';
 
-describeBackends('durable job and timer queue', (database) => {
+describeBackends('durable job and timer queue', (database, backend) => {
   const worker = (onRun: (id: string) => void) => {
     const w = new JobWorker(database(), memoryLogger().log, { pollMs: 50 });
     w.handle('test.timer', async (job, trx) => {
@@ -143,4 +143,50 @@ describeBackends('durable job and timer queue', (database) => {
     await w.stop();
     expect(fired).toContain('restart');
   });
+
+  // Two connections at once: PostgreSQL only (PGlite has one connection, so this cannot happen there).
+  if (backend === 'postgres')
+    it('cancels without waiting for a job that is running now (which could wait for us: a deadlock)', async () => {
+      const db = database().db;
+      await db.insertInto('system_setting').values({ key: 'queue-test-lock', value: '1' }).execute();
+      const logger = memoryLogger();
+      const w = new JobWorker(database(), logger.log, { pollMs: 50 });
+      let entered = false;
+      let ran = 0;
+      // Like a deadline timer: the handler locks what the cancelling transaction holds (the case's rows).
+      w.handle('test.locking', async (_job, trx) => {
+        entered = true;
+        await trx
+          .selectFrom('system_setting')
+          .select('key')
+          .where('key', '=', 'queue-test-lock')
+          .forUpdate()
+          .execute();
+        ran++;
+      });
+      await schedule(db, {
+        organisationId: 'voorbeeldstad',
+        queue: 'test.locking',
+        payload: {},
+        singletonKey: 'case-9:lapse',
+      });
+      let running: Promise<number> | undefined;
+      const cancelled = await inTransaction(db, async (trx) => {
+        await trx
+          .selectFrom('system_setting')
+          .select('key')
+          .where('key', '=', 'queue-test-lock')
+          .forUpdate()
+          .execute();
+        running = w.runDue();
+        for (let i = 0; i < 200 && !entered; i++) await new Promise((r) => setTimeout(r, 10));
+        expect(entered).toBe(true);
+        // The worker holds the job's row and waits for our lock: cancelling must not wait for the worker.
+        return cancel(trx, 'test.locking', 'case-9:lapse');
+      });
+      expect(cancelled).toBe(false);
+      expect(await running).toBe(1);
+      expect(ran).toBe(1);
+      expect(logger.lines.filter((l) => l.includes('job failed'))).toEqual([]);
+    });
 });

@@ -49,14 +49,28 @@ export async function schedule(db: Db | Trx, job: NewJob): Promise<number> {
   return row.id as number;
 }
 
-/** Cancels the pending job with this key (e.g. the decision was made before the term lapsed). */
+/**
+ * Cancels the pending job with this key (e.g. the decision was made before the term lapsed). A job that a
+ * worker is running at this moment (its row locked) is left alone rather than waited for: its handler may be
+ * waiting for a lock this transaction holds (the case's rows), which would deadlock. Handlers find such a late
+ * job stale and change nothing (a timer whose item or term has gone). Answers whether a job was cancelled.
+ */
 export async function cancel(db: Db | Trx, queue: string, singletonKey: string): Promise<boolean> {
   const res = await db
     .updateTable('job')
     .set({ status: 'cancelled', done_at: sql`now()` })
-    .where('queue', '=', queue)
-    .where('singleton_key', '=', singletonKey)
-    .where('status', '=', 'pending')
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('job')
+        .select('id')
+        .where('queue', '=', queue)
+        .where('singleton_key', '=', singletonKey)
+        .where('status', '=', 'pending')
+        .forUpdate()
+        .skipLocked(),
+    )
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }

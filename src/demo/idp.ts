@@ -141,13 +141,10 @@ export async function registerDemoIdp(
       const kind = clientKind.get(String(details.params.client_id)) ?? 'citizen';
       const list = accounts().filter((a) => a.kind === kind);
       const action = `${IDP_PATH}/inloggen/${details.uid}`;
-      const items = list.map(
-        (
-          a,
-        ) => html`<li class="loket-task-list__item loket-task-list__item--start"><form method="post" action="${action}">
-<input type="hidden" name="account" value="${a.accountId}">${button(a.name, { variant: 'secondary' })}</form>
-<span class="loket-task-list__hint">${a.description}</span></li>`,
-      );
+      const item = (a: DemoAccount) => html`<li class="loket-task-list__item loket-task-list__item--start">
+<form method="post" action="${action}"><input type="hidden" name="account" value="${a.accountId}">${button(a.name, { variant: 'secondary' })}</form>
+<span class="loket-task-list__hint">${a.description}</span></li>`;
+      const items = list.map(item);
       const title = kind === 'staff' ? idpTexts.titleStaff : idpTexts.titleCitizen;
       return sendPage(
         reply,

@@ -274,7 +274,10 @@ function historySection(p: CasePageInput): SafeHtml {
     rows.push({
       at: new Date(h.at),
       who: h.actor ? (h.actor.name ?? h.actor.id) : t.system,
-      what: t.transition(names.get(h.instanceId) ?? h.itemId, t.itemStates[h.to] ?? h.to),
+      what: t.transition(
+        names.get(h.instanceId) ?? h.itemId,
+        (t.itemStates as Record<string, string | undefined>)[h.to] ?? h.to,
+      ),
       why: cause?.reason ?? '',
     });
   }

@@ -1,9 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Person, personSession } from '../../cases/test-support.ts';
 import { DEMO_BSN } from '../../demo/people.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
 import { movingCase, startWorkbench, textOf, type web } from './test-support.ts';
+import { workbenchTexts } from './texts.nl.ts';
+
+it('gives every state of a plan item a coloured tag (the state is also in words)', () => {
+  const css = readFileSync(new URL('../shared/loket.css', import.meta.url), 'utf8');
+  const missing = Object.keys(workbenchTexts.casePage.itemStates).filter(
+    (s) => !css.includes(`.loket-tag--${s}`),
+  );
+  expect(missing).toEqual([]);
+});
 
 const anchor = (id: string) => `taak-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 

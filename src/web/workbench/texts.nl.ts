@@ -1,3 +1,5 @@
+import type { ItemState } from '../../cases/plan/index.ts';
+
 /** Every word a professional reads in the workbench (Dutch, B1). */
 export const workbenchTexts = {
   help: {
@@ -67,7 +69,7 @@ export const workbenchTexts = {
       active: 'Open',
       completed: 'Klaar',
       terminated: 'Gestopt',
-    } as Record<string, string>,
+    } satisfies Record<ItemState, string>,
     due: 'Uiterlijk',
     handler: 'Behandelaar',
     forCitizen: 'Voor de inwoner',

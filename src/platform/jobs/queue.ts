@@ -50,17 +50,27 @@ export async function schedule(db: Db | Trx, job: NewJob): Promise<number> {
 }
 
 /**
- * Cancels the pending job with this key (e.g. the decision was made before the term lapsed). Also a job that
- * is running right now: its worker then finds it changed and rolls its effects back (`JobWorker`). Answers
- * whether a job was cancelled.
+ * Cancels the pending job with this key (e.g. the decision was made before the term lapsed). A job that a
+ * worker is running at this moment (its row locked) is left alone rather than waited for: its handler may be
+ * waiting for a lock this transaction holds (the case's rows), which would deadlock. Handlers find such a late
+ * job stale and change nothing (a timer whose item or term has gone). Answers whether a job was cancelled.
  */
 export async function cancel(db: Db | Trx, queue: string, singletonKey: string): Promise<boolean> {
   const res = await db
     .updateTable('job')
     .set({ status: 'cancelled', done_at: sql`now()` })
-    .where('queue', '=', queue)
-    .where('singleton_key', '=', singletonKey)
-    .where('status', '=', 'pending')
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('job')
+        .select('id')
+        .where('queue', '=', queue)
+        .where('singleton_key', '=', singletonKey)
+        .where('status', '=', 'pending')
+        .forUpdate()
+        .skipLocked(),
+    )
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
@@ -146,8 +156,7 @@ export class JobWorker {
     const queues = [...this.handlers.keys()];
     if (queues.length === 0) return 0;
     const { db } = this.database;
-    // The claim: a lease, and the version of the job it is for (run_at and payload as PostgreSQL wrote them).
-    const claimed = await sql<Claim>`
+    const claimed = await sql<{ id: number }>`
       update job set locked_until = now() + make_interval(secs => ${this.opts.leaseSeconds}), attempts = attempts + 1
       where id in (
         select id from job
@@ -156,36 +165,22 @@ export class JobWorker {
         order by run_at, id
         limit ${this.opts.batchSize}
         for update skip locked)
-      returning id, attempts, run_at::text as run_at, payload::text as payload`.execute(db);
-    for (const claim of claimed.rows) await this.runOne(claim);
+      returning id`.execute(db);
+    for (const { id } of claimed.rows) await this.runOne(id);
     return claimed.rows.length;
   }
 
-  /**
-   * Runs one claimed job in a transaction that also marks it done. The job's row is locked only at the end,
-   * after the handler's own locks: in the order every other transaction takes them (a case's rows, then its
-   * timer, as `cancel` and `schedule` do), so a handler waiting for a case never holds a timer someone else
-   * is moving. If the job was cancelled, moved, or claimed again (lease expired) while it ran, it is not
-   * done: the handler's effects roll back and the job is left as it now is.
-   */
-  private async runOne(claim: Claim): Promise<void> {
+  private async runOne(id: number): Promise<void> {
     const { db } = this.database;
-    const { id } = claim;
-    // An update of the job only if it is still the version claimed.
-    const current = (d: Db | Trx) =>
-      d
-        .updateTable('job')
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where('attempts', '=', claim.attempts)
-        .where(sql<boolean>`run_at = ${claim.run_at}::timestamptz and payload = ${claim.payload}::jsonb`);
     try {
       await inTransaction(db, async (trx) => {
+        // Re-read under a row lock: another process may have finished it after our lease expired.
         const row = await trx
           .selectFrom('job')
           .selectAll()
           .where('id', '=', id)
           .where('status', '=', 'pending')
+          .forUpdate()
           .executeTakeFirst();
         if (!row) return;
         const handler = this.handlers.get(row.queue)!;
@@ -200,17 +195,13 @@ export class JobWorker {
           },
           trx,
         );
-        const done = await current(trx)
+        await trx
+          .updateTable('job')
           .set({ status: 'done', done_at: sql`now()`, locked_until: null })
-          .executeTakeFirst();
-        if (Number(done.numUpdatedRows) === 0) throw new JobChanged();
+          .where('id', '=', id)
+          .execute();
       });
     } catch (err) {
-      if (err instanceof JobChanged) {
-        this.log.info({ job: id }, 'job changed while it ran: not done, left as it now is');
-        await release(db, id);
-        return;
-      }
       const row = await db
         .selectFrom('job')
         .select(['attempts', 'max_attempts'])
@@ -218,36 +209,16 @@ export class JobWorker {
         .executeTakeFirst();
       const giveUp = row ? row.attempts >= row.max_attempts : true;
       this.log.warn({ err, job: id, giveUp }, 'job failed');
-      const failed = await current(db)
+      await db
+        .updateTable('job')
         .set({
           status: giveUp ? 'failed' : 'pending',
           last_error: String((err as Error)?.message ?? err).slice(0, 2000),
           locked_until: null,
           run_at: sql`now() + make_interval(secs => ${backoffSeconds(row?.attempts ?? 1, 3600)})`,
         })
-        .executeTakeFirst();
-      // Cancelled or moved meanwhile: that stands; only our lease goes.
-      if (Number(failed.numUpdatedRows) === 0) await release(db, id);
+        .where('id', '=', id)
+        .execute();
     }
   }
-}
-
-/** The job a worker claimed: its id and the version it claimed (as PostgreSQL's own text). */
-interface Claim {
-  id: number;
-  attempts: number;
-  run_at: string;
-  payload: string;
-}
-
-class JobChanged extends Error {}
-
-/** Gives up a lease on a job that is still pending, so it runs at its (new) time without waiting for the lease. */
-async function release(db: Db, id: number): Promise<void> {
-  await db
-    .updateTable('job')
-    .set({ locked_until: null })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .execute();
 }

@@ -182,6 +182,8 @@ export interface DecisionSummary {
   organisationId: string;
   caseId: string | null;
   ruleId: string;
+  /** The rule version it was decided with (`rule@validFrom`): its title names what the decision is about. */
+  ruleVersionId: string;
   /** ISO timestamp. */
   decidedAt: string | null;
 }
@@ -193,7 +195,7 @@ export interface DecisionSummary {
 export function decisionSummariesOfSubjectQuery(db: Db | Trx, bsn: string) {
   return db
     .selectFrom('decision')
-    .select(['id', 'organisation_id', 'case_id', 'rule_id', 'decided_at'])
+    .select(['id', 'organisation_id', 'case_id', 'rule_id', 'rule_version_id', 'decided_at'])
     .where('subject_bsn', '=', bsn)
     .where('status', 'in', ['final', 'superseded'])
     .orderBy('created_at', 'desc');
@@ -205,6 +207,7 @@ export function toDecisionSummary(r: Row): DecisionSummary {
     organisationId: r.organisation_id as string,
     caseId: (r.case_id as string | null) ?? null,
     ruleId: r.rule_id as string,
+    ruleVersionId: r.rule_version_id as string,
     decidedAt: r.decided_at == null ? null : new Date(r.decided_at as string | Date).toISOString(),
   };
 }

@@ -12,7 +12,14 @@ import {
   taskList,
   unorderedList,
 } from '../shared/index.ts';
-import { Organisations, type Overview, type PortalCase, readOverview, taskHref } from './overview.ts';
+import {
+  Organisations,
+  type Overview,
+  type PortalCase,
+  type RuleTitle,
+  readOverview,
+  taskHref,
+} from './overview.ts';
 import { CITIZEN_ROUTE, citizenOf, sendPortalPage } from './page.ts';
 import { portalTexts as tx } from './texts.nl.ts';
 
@@ -90,10 +97,10 @@ function cases(o: Overview): SafeHtml {
   }${closed > 0 && paragraph(tx.home.closedCases(closed), { small: true })}</section>`;
 }
 
-export function registerHome(app: App, db: Db): void {
+export function registerHome(app: App, db: Db, ruleTitle: RuleTitle): void {
   app.get('/', { config: CITIZEN_ROUTE }, async (req, reply) => {
     const who = citizenOf(req);
-    const o = await readOverview(db, who, req.id, new Organisations(db));
+    const o = await readOverview(db, who, req.id, new Organisations(db), ruleTitle);
     return sendPortalPage(req, reply, {
       title: tx.home.title,
       content: html`${heading(1, tx.home.welcome(who.name))}${attention(o)}${lifeEvents(o)}${cases(o)}${buttonLink(

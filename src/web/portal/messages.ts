@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { App } from '../../platform/http/server.ts';
 import { dateTime, heading, html, link, paragraph } from '../shared/index.ts';
-import { markRead, Organisations, readOverview } from './overview.ts';
+import { markRead, Organisations, type RuleTitle, readOverview } from './overview.ts';
 import { CITIZEN_ROUTE, citizenOf, sendNotFound, sendPortalPage } from './page.ts';
 import { portalTexts as tx } from './texts.nl.ts';
 
@@ -14,10 +14,10 @@ import { portalTexts as tx } from './texts.nl.ts';
 
 const t = tx.messages;
 
-export function registerMessages(app: App, db: Db): void {
+export function registerMessages(app: App, db: Db, ruleTitle: RuleTitle): void {
   app.get('/berichten', { config: CITIZEN_ROUTE }, async (req, reply) => {
     const who = citizenOf(req);
-    const o = await readOverview(db, who, req.id, new Organisations(db));
+    const o = await readOverview(db, who, req.id, new Organisations(db), ruleTitle);
     const items = o.messages.map(
       (m) => html`<li class="loket-message${m.read ? '' : ' loket-message--unread'}">
 <p class="utrecht-paragraph"><span class="loket-tag loket-tag--${m.read ? 'done' : 'todo'}">${m.read ? t.read : t.unread}</span> ${t.kinds[m.kind]} · ${t.from} ${m.from} · ${dateTime(m.at)}</p>
@@ -39,9 +39,9 @@ ${heading(2, link(`/berichten/${encodeURIComponent(m.key)}`, m.subject))}
       const who = citizenOf(req);
       const { key } = req.params as { key: string };
       const m = await inTransaction(db, async (trx) => {
-        const found = (await readOverview(trx, who, req.id, new Organisations(trx, db))).messages.find(
-          (x) => x.key === key,
-        );
+        const found = (
+          await readOverview(trx, who, req.id, new Organisations(trx, db), ruleTitle)
+        ).messages.find((x) => x.key === key);
         if (found) await markRead(trx, who.bsn, key);
         return found;
       });

@@ -110,12 +110,17 @@ export const noticeKey = (id: string) => `zaakbericht:${id}`;
 export const requestKey = (caseId: string, instanceId: string) => `verzoek:${caseId}:${instanceId}`;
 export const messageKey = (id: string) => `bericht:${id}`;
 
+/** The title of a rule version (`rule@validFrom`), if the rules know it. */
+export type RuleTitle = (ruleVersionId: string) => string | undefined;
+
 /** The person's cases, tasks, decisions and messages, as the portal shows them. */
 export async function readOverview(
   trx: Db | Trx,
   who: Citizen,
   traceId: string,
   orgs = new Organisations(trx),
+  /** The title of a rule version (`rule@validFrom`): what a decision without a case of its own is about. */
+  ruleTitle: RuleTitle = () => undefined,
 ): Promise<Overview> {
   // One statement: every module's part as a JSON sub-select, and last the processing-log record of the
   // read, so the read and its record commit together before anything is shown (one round trip).
@@ -186,7 +191,7 @@ export async function readOverview(
     messages.push({
       key: decisionKey(d.id),
       kind: 'decision',
-      subject: tx.messages.decisionSubject(c?.name ?? d.ruleId),
+      subject: tx.messages.decisionSubject(c?.name ?? ruleTitle(d.ruleVersionId) ?? d.ruleId),
       body: tx.messages.decisionBody,
       from: org(d.organisationId).name,
       at: new Date(d.decidedAt ?? Date.now()),

@@ -185,6 +185,10 @@ describeBackends('citizen portal over HTTP', (database) => {
 
   it('shows my data with source and legal basis, markers with reason and contact, and a terugmelding with its status', async () => {
     const esther = await loginCitizen(loket.url, DEMO_BSN.esther);
+    // Her remission decisions (no case in her list) are named by their rule's title, not its id.
+    const home = await (await esther.request('/')).text();
+    expect(home).toContain('Besluit over: Kwijtschelding gemeentelijke belastingen (normen');
+    expect(home).not.toContain('Besluit over: kwijtschelding-gemeentelijke-belastingen');
     const page = await (await esther.request('/mijn-gegevens')).text();
     expect(page).toContain('Vermoeden opzet of grove schuld');
     expect(page).toContain('Dienst Toeslagen, 0800-0543');

@@ -14,18 +14,25 @@ import { registerTasks } from './tasks.ts';
 export interface PortalDeps {
   /** The BRP (Haal Centraal), for prefilling forms and "my data"; null when none is configured. */
   brp: BrpClient | null;
-  /** The rules, for the law a decision rests on. */
+  /** The rules, for the law a decision rests on and the title of what it is about. */
   registry: RuleRegistry;
 }
 
 /** Every portal page. */
 export async function registerPortal(ctx: ModuleContext, deps: PortalDeps): Promise<void> {
   const db = ctx.database.db;
-  registerHome(ctx.app, db);
+  const ruleTitle = (versionId: string) => {
+    try {
+      return deps.registry.version(versionId).definition.title;
+    } catch {
+      return undefined; // a rule version no longer loaded: the decision keeps its rule's id
+    }
+  };
+  registerHome(ctx.app, db, ruleTitle);
   registerCasePage(ctx.app, db, ctx.config.baseUrl);
   registerDecisionPage(ctx.app, db, deps.registry);
   registerMyData(ctx.app, db, deps.brp);
-  registerMessages(ctx.app, db);
+  registerMessages(ctx.app, db, ruleTitle);
   registerStart(ctx.app, db, caseEngineOf(ctx.database), deps.brp);
   await registerTasks(ctx.app, db, caseEngineOf(ctx.database).records, documentenOf(ctx.database));
 }

@@ -201,7 +201,7 @@ export function registerStart(app: App, db: Db, engine: EngineDeps, brp: BrpClie
         (e) =>
           html`${heading(3, e.name)}${paragraph(e.description)}${paragraph(t.organisations)}${unorderedList(
             e.services.map((s) => `${names.get(s.organisationId)}: ${s.why}`),
-          )}${buttonLink(`/regelen/${e.id}`, t.begin(e.name))}`,
+          )}${paragraph(buttonLink(`/regelen/${e.id}`, t.begin(e.name)))}`,
       )}`,
     });
   });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeBackends, memoryLogger } from '../../testing/backends.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inTransaction, type Trx } from '../db/transaction.ts';
 import { cancel, JobWorker, schedule } from './queue.ts';
 
 describeBackends('durable job and timer queue', (database, backend) => {
@@ -149,6 +149,13 @@ describeBackends('durable job and timer queue', (database, backend) => {
     it('cancels without waiting for a job that is running now (which could wait for us: a deadlock)', async () => {
       const db = database().db;
       await db.insertInto('system_setting').values({ key: 'queue-test-lock', value: '1' }).execute();
+      const lockRow = (trx: Trx) =>
+        trx
+          .selectFrom('system_setting')
+          .select('key')
+          .where('key', '=', 'queue-test-lock')
+          .forUpdate()
+          .execute();
       const logger = memoryLogger();
       const w = new JobWorker(database(), logger.log, { pollMs: 50 });
       let entered = false;
@@ -156,12 +163,7 @@ describeBackends('durable job and timer queue', (database, backend) => {
       // Like a deadline timer: the handler locks what the cancelling transaction holds (the case's rows).
       w.handle('test.locking', async (_job, trx) => {
         entered = true;
-        await trx
-          .selectFrom('system_setting')
-          .select('key')
-          .where('key', '=', 'queue-test-lock')
-          .forUpdate()
-          .execute();
+        await lockRow(trx);
         ran++;
       });
       await schedule(db, {
@@ -172,12 +174,7 @@ describeBackends('durable job and timer queue', (database, backend) => {
       });
       let running: Promise<number> | undefined;
       const cancelled = await inTransaction(db, async (trx) => {
-        await trx
-          .selectFrom('system_setting')
-          .select('key')
-          .where('key', '=', 'queue-test-lock')
-          .forUpdate()
-          .execute();
+        await lockRow(trx);
         running = w.runDue();
         for (let i = 0; i < 200 && !entered; i++) await new Promise((r) => setTimeout(r, 10));
         expect(entered).toBe(true);

@@ -22,7 +22,7 @@ import {
 } from '../shared/index.ts';
 import { ownCase } from './case-data.ts';
 import { caseHref } from './home.ts';
-import { decisionKey, logOwnRead, markRead } from './overview.ts';
+import { decisionKey, logOwnRead, markRead, type RuleTitle } from './overview.ts';
 import { CITIZEN_ROUTE, type Citizen, citizenOf, sendNotFound, sendPortalPage } from './page.ts';
 import { portalTexts as tx } from './texts.nl.ts';
 
@@ -35,13 +35,24 @@ const Params = Type.Object({
 });
 const Query = Type.Object({ bezwaar: Type.Optional(Type.Literal('ontvangen')) });
 
-function lawOf(registry: RuleRegistry, d: Decision): { name: string; url: string } | null {
+/** The rule version a stored decision names, or null when it is no longer loaded. */
+function versionOf(registry: RuleRegistry, versionId: string) {
   try {
-    return registry.version(d.ruleVersionId).definition.law;
+    return registry.version(versionId);
   } catch {
     return null;
   }
 }
+
+function lawOf(registry: RuleRegistry, d: Decision): { name: string; url: string } | null {
+  return versionOf(registry, d.ruleVersionId)?.definition.law ?? null;
+}
+
+/** What a decision without a case of its own is about: its rule version's title (overview.ts). */
+export const ruleTitles =
+  (registry: RuleRegistry): RuleTitle =>
+  (versionId) =>
+    versionOf(registry, versionId)?.definition.title;
 
 async function load(db: Db, who: Citizen, zaakId: string, besluitId: string, traceId: string) {
   return inTransaction(db, async (trx) => {

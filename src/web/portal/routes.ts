@@ -4,7 +4,7 @@ import type { BrpClient } from '../../facts/brp/index.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { RuleRegistry } from '../../rules/index.ts';
 import { registerCasePage } from './case-page.ts';
-import { registerDecisionPage } from './decision-page.ts';
+import { registerDecisionPage, ruleTitles } from './decision-page.ts';
 import { registerHome } from './home.ts';
 import { registerMessages } from './messages.ts';
 import { registerMyData } from './my-data.ts';
@@ -21,13 +21,7 @@ export interface PortalDeps {
 /** Every portal page. */
 export async function registerPortal(ctx: ModuleContext, deps: PortalDeps): Promise<void> {
   const db = ctx.database.db;
-  const ruleTitle = (versionId: string) => {
-    try {
-      return deps.registry.version(versionId).definition.title;
-    } catch {
-      return undefined; // a rule version no longer loaded: the decision keeps its rule's id
-    }
-  };
+  const ruleTitle = ruleTitles(deps.registry);
   registerHome(ctx.app, db, ruleTitle);
   registerCasePage(ctx.app, db, ctx.config.baseUrl);
   registerDecisionPage(ctx.app, db, deps.registry);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { clientsChanged } from '../platform/auth/client-cache.ts';
 import type { Db } from '../platform/db/database.ts';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { type InvalidParam, Problem, problems } from '../platform/http/problem.ts';
 import { emitZgwNotification } from '../zgw/notifications.ts';
@@ -147,11 +148,6 @@ async function validated(
     ]);
   }
   return merged;
-}
-
-/** A concurrent request took a client id between our check and our insert. */
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === '23505';
 }
 
 const clientIdRace = () =>

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { allowedTypes } from '../authz/policy.ts';
 import { unlinkAllOf } from '../documenten/object-relations.ts';
 import { isValidRsin } from '../platform/bsn.ts';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
 import { linkBesluit, unlinkBesluit } from '../zaken/index.ts';
@@ -206,7 +207,7 @@ export async function createBesluit(
     await t(trx).insertInto('brc_besluit').values(toRow(b)).execute();
   } catch (err) {
     // A concurrent request took the same identificatie between our check and our insert.
-    if ((err as { code?: string }).code === '23505')
+    if (isUniqueViolation(err))
       throw problems.invalidField('identificatie', 'identificatie-niet-uniek', tx.identificatieNotUnique);
     throw err;
   }

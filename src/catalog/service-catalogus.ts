@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
 import { getOrganisation } from '../platform/organisations.ts';
@@ -11,7 +12,6 @@ import {
   type Conn,
   checkPage,
   Invalid,
-  isUniqueViolation,
   localId,
   pathId,
   uniqueProblem,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { type InvalidParam, problems } from '../platform/http/problem.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
@@ -11,7 +12,6 @@ import {
   type Conn,
   checkPage,
   Invalid,
-  isUniqueViolation,
   localId,
   nonField,
   notify,

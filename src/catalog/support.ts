@@ -128,11 +128,6 @@ export async function notify(
   );
 }
 
-/** A unique-constraint violation that a concurrent request won between our check and our write. */
-export function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === '23505';
-}
-
 export function uniqueProblem(fields: string): Problem {
   return nonField('unique', catalogTexts.notUnique(fields));
 }

@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeBackends, memoryLogger } from '../../testing/backends.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction, type Trx } from '../db/transaction.ts';
 import { cancel, JobWorker, schedule } from './queue.ts';
 
@@ -145,45 +146,115 @@ describeBackends('durable job and timer queue', (database, backend) => {
   });
 
   // Two connections at once: PostgreSQL only (PGlite has one connection, so this cannot happen there).
-  if (backend === 'postgres')
-    it('cancels without waiting for a job that is running now (which could wait for us: a deadlock)', async () => {
-      const db = database().db;
-      await db.insertInto('system_setting').values({ key: 'queue-test-lock', value: '1' }).execute();
-      const lockRow = (trx: Trx) =>
-        trx
-          .selectFrom('system_setting')
-          .select('key')
-          .where('key', '=', 'queue-test-lock')
-          .forUpdate()
-          .execute();
+  if (backend === 'postgres') {
+    const lockKey = 'queue-test-lock';
+    /** Locks a row the way a case's rows are locked: what a handler and a changer both want. */
+    beforeAll(async () => {
+      await database().db.insertInto('system_setting').values({ key: lockKey, value: '1' }).execute();
+    });
+    const lockRow = (trx: Trx) =>
+      trx.selectFrom('system_setting').select('key').where('key', '=', lockKey).forUpdate().execute();
+    /** A worker whose handler locks that row (like a deadline timer), and how often it got through. */
+    const lockingWorker = (lockWaitMs?: number) => {
       const logger = memoryLogger();
-      const w = new JobWorker(database(), logger.log, { pollMs: 50 });
-      let entered = false;
-      let ran = 0;
-      // Like a deadline timer: the handler locks what the cancelling transaction holds (the case's rows).
+      const w = new JobWorker(database(), logger.log, { pollMs: 50, lockWaitMs });
+      const state = { entered: false, ran: 0 };
       w.handle('test.locking', async (_job, trx) => {
-        entered = true;
+        state.entered = true;
         await lockRow(trx);
-        ran++;
+        state.ran++;
       });
-      await schedule(db, {
+      return { w, state, logger };
+    };
+    /** Holds the row in a transaction, starts the worker and waits until its handler waits for the row. */
+    const whileWorkerWaits = <T>(
+      worker: ReturnType<typeof lockingWorker>,
+      work: (trx: Trx) => Promise<T>,
+    ): Promise<{ result: T; running: Promise<number> }> =>
+      inTransaction(database().db, async (trx) => {
+        await lockRow(trx);
+        const running = worker.w.runDue();
+        for (let i = 0; i < 200 && !worker.state.entered; i++) await new Promise((r) => setTimeout(r, 10));
+        expect(worker.state.entered).toBe(true);
+        return { result: await work(trx), running };
+      });
+    const scheduleLocking = (db: Db | Trx, singletonKey: string, runAt?: Date) =>
+      schedule(db, {
         organisationId: 'voorbeeldstad',
         queue: 'test.locking',
         payload: {},
-        singletonKey: 'case-9:lapse',
+        singletonKey,
+        runAt,
       });
-      let running: Promise<number> | undefined;
-      const cancelled = await inTransaction(db, async (trx) => {
-        await lockRow(trx);
-        running = w.runDue();
-        for (let i = 0; i < 200 && !entered; i++) await new Promise((r) => setTimeout(r, 10));
-        expect(entered).toBe(true);
-        // The worker holds the job's row and waits for our lock: cancelling must not wait for the worker.
-        return cancel(trx, 'test.locking', 'case-9:lapse');
-      });
+
+    it('cancels without waiting for a job that is running now (which could wait for us: a deadlock)', async () => {
+      // A long lock wait: this test is about cancel not waiting, not about the handler giving way.
+      const worker = lockingWorker(10_000);
+      await scheduleLocking(database().db, 'case-9:lapse');
+      const { result: cancelled, running } = await whileWorkerWaits(worker, (trx) =>
+        cancel(trx, 'test.locking', 'case-9:lapse'),
+      );
       expect(cancelled).toBe(false);
       expect(await running).toBe(1);
-      expect(ran).toBe(1);
-      expect(logger.lines.filter((l) => l.includes('job failed'))).toEqual([]);
+      expect(worker.state.ran).toBe(1);
+      expect(worker.logger.lines.filter((l) => l.includes('job failed'))).toEqual([]);
     });
+
+    it('moves a timer that a worker is running now: the job gives way, the move wins, nothing fails', async () => {
+      const worker = lockingWorker();
+      const id = await scheduleLocking(database().db, 'case-10:lapse');
+      const later = new Date(Date.now() + 86_400_000);
+      // The worker holds the job's row and waits for ours; moving the timer needs the job's row. Before the
+      // handler gave way, PostgreSQL broke this deadlock after a second by failing one of the two.
+      const { result: moved, running } = await whileWorkerWaits(worker, (trx) =>
+        scheduleLocking(trx, 'case-10:lapse', later),
+      );
+      expect(moved).toBe(id);
+      expect(await running).toBe(1);
+      expect(worker.state.ran).toBe(0);
+      const job = await database()
+        .db.selectFrom('job')
+        .select(['status', 'run_at', 'attempts', 'locked_until'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(job).toEqual({ status: 'pending', run_at: later, attempts: 0, locked_until: null });
+      expect(worker.logger.lines.filter((l) => l.includes('job failed'))).toEqual([]);
+    });
+
+    it('keeps a move made while the job was failing: its retry does not overwrite the new time', async () => {
+      const logger = memoryLogger();
+      const w = new JobWorker(database(), logger.log, { pollMs: 50 });
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let entered = false;
+      w.handle('test.locking', async () => {
+        entered = true;
+        await gate;
+        throw new Error('source unreachable');
+      });
+      const id = await scheduleLocking(database().db, 'case-11:lapse');
+      const running = w.runDue();
+      for (let i = 0; i < 200 && !entered; i++) await new Promise((r) => setTimeout(r, 10));
+      const later = new Date(Date.now() + 86_400_000);
+      // Another request moves the timer while the handler runs: it waits for the job's row.
+      const moving = scheduleLocking(database().db, 'case-11:lapse', later);
+      await new Promise((r) => setTimeout(r, 100));
+      release();
+      expect(await running).toBe(1);
+      expect(await moving).toBe(id);
+      const job = await database()
+        .db.selectFrom('job')
+        .select(['status', 'run_at', 'attempts', 'last_error'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(job).toEqual({
+        status: 'pending',
+        run_at: later,
+        attempts: 1,
+        last_error: 'source unreachable',
+      });
+    });
+  }
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/database.ts';
+import { isLockConflict } from '../db/errors.ts';
 import { inTransaction, type Trx } from '../db/transaction.ts';
 import { backoffSeconds } from '../outbox/dispatcher.ts';
 
@@ -75,12 +76,22 @@ export async function cancel(db: Db | Trx, queue: string, singletonKey: string):
   return Number(res.numUpdatedRows) > 0;
 }
 
+/** A job as this worker claimed it: its run_at exactly as stored, to tell whether it was moved since. */
+interface Claimed {
+  job: Job;
+  maxAttempts: number;
+  runAt: string;
+}
+
 export type JobHandler = (job: Job, trx: Trx) => Promise<void>;
 
 export interface WorkerOptions {
   pollMs: number;
   batchSize?: number;
   leaseSeconds?: number;
+  /** How long a handler waits for a lock before it gives way and runs again shortly (below PostgreSQL's
+   * `deadlock_timeout`, 1 s by default). */
+  lockWaitMs?: number;
 }
 
 /**
@@ -99,7 +110,12 @@ export class JobWorker {
     private readonly log: Logger,
     options: WorkerOptions,
   ) {
-    this.opts = { batchSize: 500, leaseSeconds: 120, ...options };
+    this.opts = {
+      pollMs: options.pollMs,
+      batchSize: options.batchSize ?? 500,
+      leaseSeconds: options.leaseSeconds ?? 120,
+      lockWaitMs: options.lockWaitMs ?? 200,
+    };
   }
 
   handle(queue: string, handler: JobHandler): void {
@@ -172,29 +188,35 @@ export class JobWorker {
 
   private async runOne(id: number): Promise<void> {
     const { db } = this.database;
+    let claimed: Claimed | undefined;
     try {
       await inTransaction(db, async (trx) => {
-        // Re-read under a row lock: another process may have finished it after our lease expired.
+        // Re-read under a row lock: another process may have finished it after our lease expired. The same
+        // statement bounds the handler's lock waits: it gives way rather than wait long for a lock, since
+        // whoever holds it may be waiting for this job's row (moving or cancelling the timer), a deadlock
+        // that PostgreSQL breaks only after a second, maybe by failing the other side (someone's request).
         const row = await trx
           .selectFrom('job')
           .selectAll()
+          .select([
+            sql<string>`run_at::text`.as('claimed_run_at'),
+            sql`set_config('lock_timeout', ${`${this.opts.lockWaitMs}ms`}, true)`.as('lock_wait'),
+          ])
           .where('id', '=', id)
           .where('status', '=', 'pending')
           .forUpdate()
           .executeTakeFirst();
         if (!row) return;
-        const handler = this.handlers.get(row.queue)!;
-        await handler(
-          {
-            id: row.id,
-            organisationId: row.organisation_id,
-            queue: row.queue,
-            payload: row.payload,
-            runAt: row.run_at,
-            attempts: row.attempts,
-          },
-          trx,
-        );
+        const job: Job = {
+          id: row.id,
+          organisationId: row.organisation_id,
+          queue: row.queue,
+          payload: row.payload,
+          runAt: row.run_at,
+          attempts: row.attempts,
+        };
+        claimed = { job, maxAttempts: row.max_attempts, runAt: row.claimed_run_at };
+        await this.handlers.get(row.queue)!(job, trx);
         await trx
           .updateTable('job')
           .set({ status: 'done', done_at: sql`now()`, locked_until: null })
@@ -202,23 +224,35 @@ export class JobWorker {
           .execute();
       });
     } catch (err) {
-      const row = await db
-        .selectFrom('job')
-        .select(['attempts', 'max_attempts'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      const giveUp = row ? row.attempts >= row.max_attempts : true;
-      this.log.warn({ err, job: id, giveUp }, 'job failed');
-      await db
-        .updateTable('job')
-        .set({
-          status: giveUp ? 'failed' : 'pending',
-          last_error: String((err as Error)?.message ?? err).slice(0, 2000),
-          locked_until: null,
-          run_at: sql`now() + make_interval(secs => ${backoffSeconds(row?.attempts ?? 1, 3600)})`,
-        })
-        .where('id', '=', id)
-        .execute();
+      if (claimed) await this.retryLater(claimed, err);
+      // Another process holds the job (it runs it after our lease ran out): it is theirs.
+      else if (!isLockConflict(err)) this.log.error({ err, job: id }, 'job could not be read');
     }
+  }
+
+  /**
+   * Puts a failed job back for a later attempt, or gives it up after its last. A job that gave way to a lock
+   * (`isLockConflict`) did not fail: it runs again in a second and the attempt does not count. The job's row
+   * was unlocked when its transaction rolled back: a move made since keeps its time, a cancel stands.
+   */
+  private async retryLater({ job, maxAttempts, runAt }: Claimed, err: unknown): Promise<void> {
+    const busy = isLockConflict(err);
+    const giveUp = !busy && job.attempts >= maxAttempts;
+    if (busy) this.log.debug({ job: job.id }, 'job gave way to a lock; it runs again shortly');
+    else this.log.warn({ err, job: job.id, giveUp }, 'job failed');
+    const unmoved = sql`run_at = ${runAt}::timestamptz`;
+    await this.database.db
+      .updateTable('job')
+      .set({
+        status: giveUp ? sql`case when ${unmoved} then 'failed' else 'pending' end` : 'pending',
+        last_error: String((err as Error)?.message ?? err).slice(0, 2000),
+        locked_until: null,
+        attempts: busy ? sql`attempts - 1` : sql`attempts`,
+        run_at: sql`case when ${unmoved}
+          then now() + make_interval(secs => ${busy ? 1 : backoffSeconds(job.attempts, 3600)}) else run_at end`,
+      })
+      .where('id', '=', job.id)
+      .where('status', '=', 'pending')
+      .execute();
   }
 }

@@ -148,10 +148,10 @@ describeBackends('durable job and timer queue', (database, backend) => {
   // Two connections at once: PostgreSQL only (PGlite has one connection, so this cannot happen there).
   if (backend === 'postgres') {
     const lockKey = 'queue-test-lock';
-    /** Locks a row the way a case's rows are locked: what a handler and a changer both want. */
     beforeAll(async () => {
       await database().db.insertInto('system_setting').values({ key: lockKey, value: '1' }).execute();
     });
+    /** Locks a row the way a case's rows are locked: what a handler and a changer both want. */
     const lockRow = (trx: Trx) =>
       trx.selectFrom('system_setting').select('key').where('key', '=', lockKey).forUpdate().execute();
     /** A worker whose handler locks that row (like a deadline timer), and how often it got through. */

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../platform/db/database.ts';
-import { currentRevision } from './repository.ts';
+import { currentRevision } from './revision.ts';
 
 /**
  * Serialised list pages, each valid for one catalogue revision. The catalogue changes rarely and is read

@@ -129,19 +129,11 @@ export function parsed<T = Json>(value: unknown): T {
 
 /**
  * Marks a catalogue change: takes the one revision row's lock for the rest of the transaction (so catalogue
- * writes are serialised and validations see a stable catalogue) and invalidates every cached list page.
+ * writes are serialised and validations see a stable catalogue) and invalidates what is remembered of the
+ * catalogue (revision.ts).
  */
 export async function bumpRevision(trx: Trx): Promise<void> {
   await sql`update catalog_revision set revision = revision + 1 where id = 1`.execute(trx);
-}
-
-export async function currentRevision(db: Db): Promise<number> {
-  const row = await t(db)
-    .selectFrom('catalog_revision')
-    .select('revision')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return Number(row?.revision ?? 0);
 }
 
 /** Replaces the members of a link table for one owner, keeping the given order. */

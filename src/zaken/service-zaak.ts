@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { allowedTypes, requireTypeAccess, vertrouwelijkheidRank } from '../authz/policy.ts';
 import { dienstOfZaaktypeExpression } from '../catalog/dienst.ts';
+import { catalogRevision, currentRevision } from '../catalog/revision.ts';
 import { isValidRsin } from '../platform/bsn.ts';
+import type { Db } from '../platform/db/database.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
-import { problems } from '../platform/http/problem.ts';
+import { Problem, problems } from '../platform/http/problem.ts';
 import { Invalid } from '../zgw/invalid.ts';
 import { parseLocalUrl } from '../zgw/urls.ts';
 import { requireZaak, SCOPES } from './access.ts';
@@ -46,6 +48,38 @@ export async function resolveZaaktype(ctx: ZakenContext, db: Conn, url: string) 
   return zaaktype;
 }
 
+/** A published zaaktype as read at a catalogue revision. */
+interface KnownZaaktype {
+  revision: number;
+  zaaktype: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The published zaaktypen new zaken referred to, by URL, per database, each with the catalogue revision it
+ * was read at (catalog/revision.ts). A create uses the one it knows and inserts only if the catalogue is
+ * still at that revision (checked by the insert itself), so reading the zaaktype costs no round trip; a
+ * catalogue change anywhere sends the next create back to the catalogue. At most `KNOWN_AT_MOST` are kept.
+ */
+const knownZaaktypen = new WeakMap<Db, Map<string, KnownZaaktype>>();
+const KNOWN_AT_MOST = 10_000;
+
+function knownOf(db: Db): Map<string, KnownZaaktype> {
+  const known = knownZaaktypen.get(db) ?? new Map<string, KnownZaaktype>();
+  knownZaaktypen.set(db, known);
+  return known;
+}
+
+/** The zaaktype as it is now (revision first: a change in between only sends the next create back here). */
+async function readZaaktype(ctx: ZakenContext, conn: Conn, url: string): Promise<KnownZaaktype> {
+  const revision = await currentRevision(conn);
+  const zaaktype = await resolveZaaktype(ctx, conn, url);
+  const known = knownOf(ctx.db);
+  if (known.size >= KNOWN_AT_MOST) known.clear();
+  const read = { revision, zaaktype };
+  known.set(url, read);
+  return read;
+}
+
 /** The ZGW fields kept in `data`, taken from a body. */
 export function dataOf(body: ZaakBody, base: Record<string, unknown> = {}): Record<string, unknown> {
   const data = { ...base };
@@ -59,30 +93,35 @@ export function dataOf(body: ZaakBody, base: Record<string, unknown> = {}): Reco
 /**
  * An identificatie that is unique per bronorganisatie: `ZAAK-<year>-<number>` from one sequence (no lock
  * shared between concurrent creations). A client-chosen one that clashes is refused. The insert writes the
- * announcement (outbox event, audit trail row) in the same statement.
+ * announcement (outbox event, audit trail row) in the same statement. False when `guard` did not hold.
  */
 async function insertWithIdentificatie(
   conn: Conn,
   row: ZaakRow,
-  chosen: boolean,
   announced: Announcement,
-  dienst?: RawBuilder<string | null>,
-): Promise<void> {
-  if (chosen) {
-    if (!(await insertZaak(conn, row, false, announced, dienst)))
+  dienst: RawBuilder<string | null> | undefined,
+  guard: RawBuilder<boolean> | undefined,
+): Promise<boolean> {
+  if (row.identificatie !== '') {
+    const outcome = await insertZaak(conn, row, { announced, dienst, guard });
+    if (outcome === 'taken')
       throw problems.invalidField('identificatie', 'identificatie-niet-uniek', t.identificatieNotUnique);
-    return;
+    return outcome === 'inserted';
   }
   // A client may have chosen the next number's identificatie before: then take the one after it.
-  while (!(await insertZaak(conn, row, true, announced, dienst))) {
-    // try the next number
+  for (;;) {
+    const outcome = await insertZaak(conn, row, { numbered: true, announced, dienst, guard });
+    if (outcome !== 'taken') return outcome === 'inserted';
   }
 }
 
 /**
  * Creates a zaak (Loket's case) with its ZGW notification and audit trail row. These are written by one
  * statement (which also reads the zaaktype's dienst), so on its own (no `trxIn`) it needs no transaction
- * around its reads and that statement.
+ * around its reads and that statement. A zaaktype of this Loket that an earlier create read is used as it
+ * was read, and the insert checks that the catalogue has not changed since (`knownZaaktypen`); when it has,
+ * or when anything about the zaak is refused on the zaaktype as remembered, the create is decided again on
+ * the zaaktype as it is now.
  */
 export async function createZaak(
   ctx: ZakenContext,
@@ -92,7 +131,35 @@ export async function createZaak(
 ): Promise<ZaakJson> {
   checkZaakFields(body, false);
   const conn: Conn = trxIn ?? ctx.db;
-  const zaaktype = await resolveZaaktype(ctx, conn, body.zaaktype as string);
+  const url = body.zaaktype as string;
+  const local = parseLocalUrl(ctx.baseUrl, url) !== null;
+  const known = local ? knownOf(ctx.db).get(url) : undefined;
+  if (known) {
+    // A refusal is decided again on the zaaktype as it is now; any other error stands.
+    const zaak = await prepareZaak(ctx, caller, body, conn, known.zaaktype).catch((error: unknown) => {
+      if (error instanceof Problem) return null;
+      throw error;
+    });
+    const guard = sql<boolean>`${catalogRevision()} = ${known.revision}::bigint`;
+    if (zaak && (await insertWithIdentificatie(conn, zaak.row, zaak.announced, zaak.dienst, guard)))
+      return zaakJson(ctx.baseUrl, zaak.row);
+  }
+  const zaaktype = local
+    ? (await readZaaktype(ctx, conn, url)).zaaktype
+    : await resolveZaaktype(ctx, conn, url);
+  const zaak = await prepareZaak(ctx, caller, body, conn, zaaktype);
+  await insertWithIdentificatie(conn, zaak.row, zaak.announced, zaak.dienst, undefined);
+  return zaakJson(ctx.baseUrl, zaak.row);
+}
+
+/** The new zaak's row and announcement, after the rules and the caller's rights on its zaaktype. */
+async function prepareZaak(
+  ctx: ZakenContext,
+  caller: Caller,
+  body: ZaakBody,
+  conn: Conn,
+  zaaktype: Readonly<Record<string, unknown>>,
+) {
   const { hoofdzaakId } = await checkZaakRules(ctx, conn, body, zaaktype);
   const vertrouwelijkheid =
     (body.vertrouwelijkheidaanduiding as string) ||
@@ -146,8 +213,7 @@ export async function createZaak(
     nieuw: before,
   });
   const dienst = local ? dienstOfZaaktypeExpression(local.id) : undefined;
-  await insertWithIdentificatie(conn, row, row.identificatie !== '', announced, dienst);
-  return zaakJson(ctx.baseUrl, row);
+  return { row, announced, dienst };
 }
 
 /** The zaak as the client may see it: 403 when its zaaktype or confidentiality is beyond the client's rights. */

@@ -150,20 +150,25 @@ async function countDelta(
 
 /**
  * Inserts a zaak unless its (bronorganisatie, identificatie) exists already, with its counter delta, in one
- * statement; answers whether it did. Never fails on that clash, so the caller can pick another
+ * statement; answers `inserted`, or `taken` on that clash: never fails on it, so the caller can pick another
  * identificatie in the same transaction. `numbered`: the identificatie is `ZAAK-<year>-<number>` with the
  * next number of `zrc_identificatie_seq` (row.identificatie is set to it). `announced`: the same statement
  * also writes the change's outbox event (and its pg_notify) and audit trail row, whose `resource_weergave`
  * and `nieuw.identificatie` are the identificatie the insert got — one round trip for all of it, and none
  * of it when the insert did not happen. `dienst`: the dienst_id as an expression, read by the statement.
+ * `guard`: a condition the statement checks first; when it does not hold, nothing is written (`stale`).
  */
 export async function insertZaak(
   conn: Conn,
   row: ZaakRow,
-  numbered = false,
-  announced?: Announcement,
-  dienst?: RawBuilder<string | null>,
-): Promise<boolean> {
+  options: {
+    numbered?: boolean;
+    announced?: Announcement;
+    dienst?: RawBuilder<string | null>;
+    guard?: RawBuilder<boolean>;
+  } = {},
+): Promise<'inserted' | 'taken' | 'stale'> {
+  const { numbered = false, announced, dienst, guard = sql<boolean>`true` } = options;
   const columns = Object.keys(row) as (keyof ZaakRow)[];
   const values = columns.map((c) => {
     if (c === 'dienst_id' && dienst) return dienst;
@@ -172,21 +177,29 @@ export async function insertZaak(
       return sql`'ZAAK-' || ${row.startdatum.slice(0, 4)} || '-' || lpad(nextval('zrc_identificatie_seq')::text, 10, '0')`;
     return sql`${row[c]}`;
   });
-  // Prepared per connection: an API create always sends the same text (its values are parameters).
-  const { rows } = await sql<{ identificatie: string; dienst_id: string | null }>`${PREPARED} with z as (
-      insert into zrc_zaak (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(values)})
+  // Prepared per connection: an API create always sends the same text (its values are parameters). The
+  // guard is read once (CTE g): when it fails, the select inserts nothing and takes no number.
+  const { rows } = await sql<{
+    fresh: boolean;
+    identificatie: string | null;
+    dienst_id: string | null;
+  }>`${PREPARED} with g as (select ${guard} as fresh), z as (
+      insert into zrc_zaak (${sql.join(columns.map((c) => sql.ref(c)))})
+      select ${sql.join(values)} from g where g.fresh
       on conflict (bronorganisatie, identificatie) do nothing
       returning identificatie, dienst_id, organisation_id, zaaktype_key, vertrouwelijkheid_rank
     ), d as (
       insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, n)
       select organisation_id, zaaktype_key, vertrouwelijkheid_rank, ${bucketOf(new Date(row.created_at))}, 1 from z
     )${announced ? announcedParts(announced) : sql``}
-    select identificatie, dienst_id${announced ? sql`, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified` : sql``}
-    from z`.execute(conn);
-  if (!rows[0]) return false;
-  row.identificatie = rows[0].identificatie;
-  row.dienst_id = rows[0].dienst_id;
-  return true;
+    select g.fresh, z.identificatie, z.dienst_id${announced ? sql`, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified` : sql``}
+    from g left join z on true`.execute(conn);
+  const result = rows[0];
+  if (!result?.fresh) return 'stale';
+  if (result.identificatie === null) return 'taken';
+  row.identificatie = result.identificatie;
+  row.dienst_id = result.dienst_id;
+  return 'inserted';
 }
 
 const AUDIT_TYPES: Record<string, string> = { id: 'uuid', resultaat: 'int', oud: 'jsonb' };

@@ -167,6 +167,19 @@ describeBackends('Zaken API', (database) => {
       expect(res.status).toBe(400);
       expect(res.body.invalidParams[0].code).toBe('wijzigen-niet-toegelaten');
     });
+
+    it('follows a forced change of its published zaaktype at once', async () => {
+      const other = (await as('POST', `${ZTC}/zaaktypen`, zaaktypeBody(catalogus))).body.url as string;
+      expect((await as('POST', `${other}/publish`)).status).toBe(200);
+      // The first zaak reads the zaaktype; the second uses it as remembered.
+      for (let i = 0; i < 2; i++)
+        expect((await zaak({ zaaktype: other })).body.vertrouwelijkheidaanduiding).toBe('openbaar');
+      const changed = await as('PATCH', other, { vertrouwelijkheidaanduiding: 'vertrouwelijk' });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      const after = await zaak({ zaaktype: other });
+      expect(after.status).toBe(201);
+      expect(after.body.vertrouwelijkheidaanduiding).toBe('vertrouwelijk');
+    });
   });
 
   describe('closing and reopening', () => {
@@ -340,7 +353,8 @@ describeBackends('Zaken API', (database) => {
       const seen = (await apiAs(loket.url, reader)('GET', `${ZRC}/zaken`, undefined, CRS)).body;
       expect(seen.count).toBe(
         all.results.filter(
-          (z: { vertrouwelijkheidaanduiding: string }) => z.vertrouwelijkheidaanduiding === 'openbaar',
+          (z: { zaaktype: string; vertrouwelijkheidaanduiding: string }) =>
+            z.zaaktype === zaaktype && z.vertrouwelijkheidaanduiding === 'openbaar',
         ).length,
       );
       expect(seen.count).toBeLessThan(all.count);

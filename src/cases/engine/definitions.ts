@@ -194,6 +194,17 @@ export async function planMayExistForCase(db: Conn, caseId: string): Promise<boo
   return rows[0]?.may ?? false;
 }
 
+/** Whether any plan is published for the organisation (a zaak of it can have a plan only then). */
+export async function organisationHasPlans(db: Conn, organisationId: string): Promise<boolean> {
+  const row = await t(db)
+    .selectFrom('case_plan_definition')
+    .select('plan_id')
+    .where('organisation_id', '=', organisationId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listPlans(db: Conn, organisationId: string): Promise<PublishedPlan[]> {
   const rows = await t(db)
     .selectFrom('case_plan_definition')

@@ -7,7 +7,7 @@ import { ZGW_TOPIC_PREFIX } from '../../zgw/notifications.ts';
 import { type Actor, type PlanEvent, PlanEventError, type PlanState } from '../plan/index.ts';
 import { applyCaseEvent } from './apply.ts';
 import { attachPlan, type EngineDeps } from './cases.ts';
-import { planMayExistForCase } from './definitions.ts';
+import { organisationHasPlans, planMayExistForCase } from './definitions.ts';
 import { documentTakenByTask } from './tasks.ts';
 
 /**
@@ -105,9 +105,16 @@ export function caseEventConsumer(deps: EngineDeps, log: Logger): Consumer {
     accepts: (event) => translate(event) !== null,
     // Most zaken made through ZGW have a zaaktype without a plan: decided here, at fan-out (after the zaak
     // committed, so a plan published before it counts), in one statement; then there is no delivery at all.
-    async targets(event, trx) {
+    // An organisation without any plan is known so once per fan-out batch, for all its zaken in the batch.
+    async targets(event, trx, batch) {
       const what = translate(event);
-      if (what && 'attach' in what && !(await planMayExistForCase(trx, what.attach))) return [];
+      if (what && 'attach' in what) {
+        const key = `has-plans:${event.organisationId}`;
+        const known = batch.get(key) as Promise<boolean> | undefined;
+        const hasPlans = known ?? organisationHasPlans(trx, event.organisationId);
+        batch.set(key, hasPlans);
+        if (!(await hasPlans) || !(await planMayExistForCase(trx, what.attach))) return [];
+      }
       return [''];
     },
     async deliver(event, _target, trx) {

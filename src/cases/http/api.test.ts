@@ -8,7 +8,7 @@ import { describeBackends, type TestLoket } from '../../testing/backends.ts';
 import { casesOfSubject, getZaak } from '../../zaken/index.ts';
 import { loadCasePlan } from '../engine/apply.ts';
 import { attachPlan } from '../engine/cases.ts';
-import { planMayExistForCase, publishPlan } from '../engine/definitions.ts';
+import { organisationHasPlans, planMayExistForCase, publishPlan } from '../engine/definitions.ts';
 import { caseEngineOf } from '../module.ts';
 import { readDemoPlanText } from '../plan/definitions/index.ts';
 import { caseApi, type Person, personSession, startCaseLoket, taskPath, until } from '../test-support.ts';
@@ -350,6 +350,9 @@ describeBackends('Zaakbehandeling API', (database) => {
     const plan = await until(async () => (await loadCasePlan(db, second.id)) ?? false);
     expect(plan).toMatchObject({ planId: 'zonder-plan-tot-nu', organisationId });
     expect(await planMayExistForCase(db, '00000000-0000-4000-8000-000000000000')).toBe(false);
+    // What the fan-out reads once per batch: an organisation without any plan has no zaak with one.
+    expect(await organisationHasPlans(db, organisationId)).toBe(true);
+    expect(await organisationHasPlans(db, 'zonder-plannen')).toBe(false);
   });
 
   it('dry-runs and migrates open cases to a new plan version, on request of a functional administrator', async () => {

@@ -64,8 +64,11 @@ const knownZaaktypen = new WeakMap<Db, Map<string, KnownZaaktype>>();
 const KNOWN_AT_MOST = 10_000;
 
 function knownOf(db: Db): Map<string, KnownZaaktype> {
-  const known = knownZaaktypen.get(db) ?? new Map<string, KnownZaaktype>();
-  knownZaaktypen.set(db, known);
+  let known = knownZaaktypen.get(db);
+  if (!known) {
+    known = new Map();
+    knownZaaktypen.set(db, known);
+  }
   return known;
 }
 

@@ -110,9 +110,11 @@ export function caseEventConsumer(deps: EngineDeps, log: Logger): Consumer {
       const what = translate(event);
       if (what && 'attach' in what) {
         const key = `has-plans:${event.organisationId}`;
-        const known = batch.get(key) as Promise<boolean> | undefined;
-        const hasPlans = known ?? organisationHasPlans(trx, event.organisationId);
-        batch.set(key, hasPlans);
+        let hasPlans = batch.get(key) as Promise<boolean> | undefined;
+        if (!hasPlans) {
+          hasPlans = organisationHasPlans(trx, event.organisationId);
+          batch.set(key, hasPlans);
+        }
         if (!(await hasPlans) || !(await planMayExistForCase(trx, what.attach))) return [];
       }
       return [''];

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { describeBackends } from '../../testing/backends.ts';
-import { eachRow, PREPARED } from './database.ts';
+import { eachRow, openDatabase, PREPARED, ROW_STATEMENTS_AT_ONCE } from './database.ts';
 import { inTransaction } from './transaction.ts';
 
 describeBackends('database layer', (database) => {
@@ -57,6 +57,43 @@ describeBackends('database layer', (database) => {
       }),
     ).rejects.toThrow('no room for this row');
     for (let i = 0; i < 12; i++) expect(await rowsOf(select(true))).toEqual(expected);
+  });
+
+  it('runs at most five row-by-row selects at once, and a failed one frees its place', async () => {
+    const { db, backend, schema } = database();
+    // Eight connections, so without the limit seven would run at once (one is left for the probe).
+    const wide =
+      backend === 'postgres'
+        ? await openDatabase({ url: inject('testDatabaseUrl'), schema: schema ?? undefined, poolSize: 8 })
+        : null;
+    try {
+      const on = wide?.db ?? db;
+      const probe = `gate_probe_${Math.random().toString(36).slice(2)}`;
+      const slow = () => eachRow(on, sql`select pg_sleep(0.2) as ${sql.ref(probe)}`.compile(on), () => {});
+      const running = Array.from({ length: 12 }, slow);
+      let done = false;
+      const all = Promise.all(running).finally(() => {
+        done = true;
+      });
+      let most = 0;
+      while (wide && !done) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+          where state = 'active' and query like ${`%${probe}%`} and pid <> pg_backend_pid()`.execute(on);
+        most = Math.max(most, rows[0].n);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await all;
+      if (wide) expect(most).toBe(ROW_STATEMENTS_AT_ONCE);
+      for (let i = 0; i < 6; i++)
+        await expect(eachRow(on, sql`select 1 / 0`.compile(on), () => {})).rejects.toThrow(
+          /division by zero/,
+        );
+      const seen: unknown[][] = [];
+      await eachRow(on, sql`select 1`.compile(on), (values) => seen.push(values));
+      expect(seen).toEqual([[1]]);
+    } finally {
+      await wide?.close();
+    }
   });
 
   it('prepares a marked select once per connection on PostgreSQL, with the same answers', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { Gate } from './gate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -36,19 +37,28 @@ export function scoped<T>(db: Db): Kysely<T> {
  * Hands each row of a select to `onRow` as it arrives (its column values in order), without collecting the
  * rows. On PostgreSQL the rows come straight off the connection, so a row's values can be written out and
  * dropped before the next arrives (a zaken page: docs/benchmarks.md); elsewhere (PGlite, or a handle this
- * module did not open) the statement runs as usual and the rows are handed over after.
+ * module did not open) the statement runs as usual and the rows are handed over after. On PostgreSQL at most
+ * `ROW_STATEMENTS_AT_ONCE` of these run at once (`DEFAULT_POOL_SIZE` says why).
  */
 export async function eachRow(
   db: Db,
   query: CompiledQuery,
   onRow: (values: unknown[]) => void,
 ): Promise<void> {
-  const pool = pools.get(db);
-  if (!pool) {
+  const entry = pools.get(db);
+  if (!entry) {
     const { rows } = await db.executeQuery(query);
     for (const row of rows) onRow(Object.values(row as object));
     return;
   }
+  await entry.rowStatements.run(() => streamRows(entry.pool, query, onRow));
+}
+
+async function streamRows(
+  pool: pg.Pool,
+  query: CompiledQuery,
+  onRow: (values: unknown[]) => void,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -78,8 +88,8 @@ export async function eachRow(
   }
 }
 
-/** The pool behind each PostgreSQL handle, for `eachRow`. */
-const pools = new WeakMap<Db, pg.Pool>();
+/** The pool behind each PostgreSQL handle and the gate of its `eachRow` statements. */
+const pools = new WeakMap<Db, { pool: pg.Pool; rowStatements: Gate }>();
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -97,12 +107,17 @@ export interface DatabaseOptions {
 }
 
 /**
- * Six connections: one listens, five run statements. One Node process keeps five statements busy; more
- * only put more PostgreSQL processes on the same cores. On two cores shared with PostgreSQL, ten
- * connections gave zaken page 500 a p99 of 33–52 ms at 16 HTTP connections, six gave 14–16 ms (creates:
- * 1,580–1,620 → 1,170–1,340 per second, as fewer commits wait together). See docs/benchmarks.md.
+ * Ten connections: one listens, nine run statements, but at most five of them `eachRow` statements (the
+ * zaken list pages) at once. A list page keeps its PostgreSQL process on the CPU: on two cores shared with
+ * Loket, more of them at once only take turns, and a page that loses its core waits behind the others (ten
+ * list pages at once gave zaken page 500 a p99 of 33–52 ms at 16 HTTP connections, five 14–16 ms). A create
+ * mostly waits for its commit to reach the disk, and more commits waiting together are flushed together:
+ * with nine connections for them, 1,047 and 1,058 creates per second against 913 and 933 with five (the
+ * slowest machine so far; lists, portal and work queue unchanged). See docs/benchmarks.md.
  */
-export const DEFAULT_POOL_SIZE = 6;
+export const DEFAULT_POOL_SIZE = 10;
+/** The most `eachRow` statements at once (fewer when the pool is smaller). */
+export const ROW_STATEMENTS_AT_ONCE = 5;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? openPostgres(options.url, options) : openPGlite(options);
@@ -181,7 +196,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // Fail fast with a clear message instead of on the first request.
   await pool.query('select 1');
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  pools.set(db, pool);
+  const connections = options.poolSize ?? DEFAULT_POOL_SIZE;
+  pools.set(db, {
+    pool,
+    rowStatements: new Gate(Math.max(1, Math.min(ROW_STATEMENTS_AT_ONCE, connections - 1))),
+  });
   // One connection listens for every channel (a connection per channel would take the pool's).
   const handlers = new Map<string, Set<(payload: string) => void>>();
   let listener: Promise<pg.PoolClient> | null = null;

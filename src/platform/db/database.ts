@@ -109,8 +109,8 @@ export interface DatabaseOptions {
 /**
  * Ten connections: one listens, nine run statements, but at most five of them `eachRow` statements (the
  * zaken list pages) at once. A list page keeps its PostgreSQL process on the CPU: on two cores shared with
- * Loket, more of them at once only take turns, and a page that loses its core waits behind the others (ten
- * list pages at once gave zaken page 500 a p99 of 33–52 ms at 16 HTTP connections, five 14–16 ms). A create
+ * Loket, more of them at once only take turns, and a page that loses its core waits behind the others (up to
+ * nine at once gave zaken page 500 a p99 of 33–52 ms at 16 HTTP connections, five 14–16 ms). A create
  * mostly waits for its commit to reach the disk, and more commits waiting together are flushed together:
  * with nine connections for them, 1,047 and 1,058 creates per second against 913 and 933 with five (the
  * slowest machine so far; lists, portal and work queue unchanged). See docs/benchmarks.md.

@@ -26,13 +26,9 @@ export function notificationConsumer(cache: TargetCache, log: AfleveringLog, tim
     async targets(event, trx, batch) {
       const n = notificationOf(event);
       // The abonnementen of an organisation's kanaal, read once per fan-out batch.
-      const key = `${event.organisationId} ${n.kanaal}`;
-      let read = batch.get(key) as ReturnType<typeof routesFor> | undefined;
-      if (!read) {
-        read = routesFor(trx, event.organisationId, n.kanaal);
-        batch.set(key, read);
-      }
-      const routes = await read;
+      const routes = await batch.once(`${event.organisationId} ${n.kanaal}`, () =>
+        routesFor(trx, event.organisationId, n.kanaal),
+      );
       const ids = routes
         .filter((r) => matchesFilters(r.filters, n.kenmerken ?? {}))
         .map((r) => r.abonnementId);

@@ -109,13 +109,10 @@ export function caseEventConsumer(deps: EngineDeps, log: Logger): Consumer {
     async targets(event, trx, batch) {
       const what = translate(event);
       if (what && 'attach' in what) {
-        const key = `has-plans:${event.organisationId}`;
-        let hasPlans = batch.get(key) as Promise<boolean> | undefined;
-        if (!hasPlans) {
-          hasPlans = organisationHasPlans(trx, event.organisationId);
-          batch.set(key, hasPlans);
-        }
-        if (!(await hasPlans) || !(await planMayExistForCase(trx, what.attach))) return [];
+        const hasPlans = await batch.once(`has-plans:${event.organisationId}`, () =>
+          organisationHasPlans(trx, event.organisationId),
+        );
+        if (!hasPlans || !(await planMayExistForCase(trx, what.attach))) return [];
       }
       return [''];
     },

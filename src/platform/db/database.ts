@@ -181,9 +181,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       await admin.end();
     }
   }
+  const connections = options.poolSize ?? DEFAULT_POOL_SIZE;
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    max: connections,
     types,
     // No JIT: Loket's statements are short, and a row estimate far above the truth (the work queue at a
     // million cases: 38,000 open tasks expected, 1,000 found) put one just over jit_above_cost, where
@@ -196,7 +197,6 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // Fail fast with a clear message instead of on the first request.
   await pool.query('select 1');
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  const connections = options.poolSize ?? DEFAULT_POOL_SIZE;
   pools.set(db, {
     pool,
     rowStatements: new Gate(Math.max(1, Math.min(ROW_STATEMENTS_AT_ONCE, connections - 1))),

@@ -4,6 +4,21 @@ import type { Database } from '../db/database.ts';
 import { inTransaction, type Trx } from '../db/transaction.ts';
 import { type DomainEvent, OUTBOX_CHANNEL, topicMatches } from './outbox.ts';
 
+/** What one consumer reads during one fan-out batch, each read once (`Consumer.targets`). */
+export class FanOutBatch {
+  private readonly reads = new Map<string, Promise<unknown>>();
+
+  /** The answer of `read` under `key`: read the first time it is asked for in this batch, then the same. */
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let answer = this.reads.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = read();
+      this.reads.set(key, answer);
+    }
+    return answer;
+  }
+}
+
 /**
  * Something that receives events. `targets` fans one event out to several receivers of the same
  * kind (e.g. one per ZGW abonnement); without it the consumer is a single receiver.
@@ -20,10 +35,10 @@ export interface Consumer {
    */
   accepts?(event: DomainEvent): boolean;
   /**
-   * `batch` lives for one fan-out batch (up to batchSize events in one transaction): a consumer may keep
-   * there what every event of the batch would read alike (its subscriptions), to read it once per batch.
+   * `batch` lives for one fan-out batch (up to batchSize events in one transaction): what every event of the
+   * batch would read alike (its subscriptions) a consumer reads through `batch.once`, once per batch.
    */
-  targets?(event: DomainEvent, trx: Trx, batch: Map<string, unknown>): Promise<string[]>;
+  targets?(event: DomainEvent, trx: Trx, batch: FanOutBatch): Promise<string[]>;
   deliver(event: DomainEvent, target: string, trx: Trx | null): Promise<void>;
   transactional?: boolean;
 }
@@ -138,7 +153,7 @@ export class Dispatcher {
           .execute();
         if (events.length === 0) return 0;
         const rows: { organisation_id: string; event_id: number; consumer: string; target: string }[] = [];
-        const batches = new Map<string, Map<string, unknown>>();
+        const batches = new Map<string, FanOutBatch>();
         for (const row of events as EventRow[]) {
           const event = toEvent(row);
           for (const consumer of this.consumers.values()) {
@@ -146,7 +161,7 @@ export class Dispatcher {
             if (consumer.accepts && !consumer.accepts(event)) continue;
             let batch = batches.get(consumer.name);
             if (!batch) {
-              batch = new Map();
+              batch = new FanOutBatch();
               batches.set(consumer.name, batch);
             }
             const targets = consumer.targets ? await consumer.targets(event, trx, batch) : [''];

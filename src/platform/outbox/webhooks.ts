@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import type { Trx } from '../db/transaction.ts';
-import type { Consumer } from './dispatcher.ts';
+import type { Consumer, FanOutBatch } from './dispatcher.ts';
 import { type DomainEvent, topicMatches } from './outbox.ts';
 
 export interface Subscription {
@@ -37,18 +37,10 @@ export function webhookConsumer(db: Db, timeoutMs = 10_000): Consumer {
   return {
     name: 'webhook',
     topics: ['*'],
-    async targets(event: DomainEvent, trx: Trx, batch: Map<string, unknown>) {
-      // Read once per fan-out batch.
-      let read = batch.get('subscriptions') as Promise<{ id: string; topics: string[] }[]> | undefined;
-      if (!read) {
-        read = trx
-          .selectFrom('event_subscription')
-          .select(['id', 'topics'])
-          .where('active', '=', true)
-          .execute();
-        batch.set('subscriptions', read);
-      }
-      const subs = await read;
+    async targets(event: DomainEvent, trx: Trx, batch: FanOutBatch) {
+      const subs = await batch.once('subscriptions', () =>
+        trx.selectFrom('event_subscription').select(['id', 'topics']).where('active', '=', true).execute(),
+      );
       return subs
         .filter((s) => (s.topics as string[]).some((p) => topicMatches(p, event.topic)))
         .map((s) => s.id);

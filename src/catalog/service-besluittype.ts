@@ -19,14 +19,13 @@ import {
   checkPage,
   Invalid,
   localId,
-  nonField,
   notify,
   pathId,
   requireOwner,
   urlOf,
 } from './support.ts';
 import { catalogTexts } from './texts.nl.ts';
-import { overlapsPublishedVersion, validOn } from './versions.ts';
+import { publishVersion, refuseDelete, refuseOverlap, validOn } from './versions.ts';
 
 const DATA_DEFAULTS = {
   omschrijvingGeneriek: '',
@@ -248,21 +247,18 @@ async function objectRules(
 ) {
   const endsOnly = onlyEndsValidity(input, partial);
   if (existing && !existing.concept) {
-    const overlap = await overlapsPublishedVersion(trx, 'catalog_besluittype', {
-      catalogusId: r.catalogus.id,
-      key: merged.omschrijving ?? '',
-      begin: merged.beginGeldigheid!,
-      einde: merged.eindeGeldigheid ?? null,
-      excludeId: existing.id,
-    });
-    if (overlap)
-      throw problems.validation([
-        {
-          name: endsOnly ? 'eindeGeldigheid' : 'beginGeldigheid',
-          code: 'overlap',
-          reason: catalogTexts.overlap('besluittype'),
-        },
-      ]);
+    await refuseOverlap(
+      trx,
+      'catalog_besluittype',
+      {
+        catalogusId: r.catalogus.id,
+        key: merged.omschrijving ?? '',
+        begin: merged.beginGeldigheid!,
+        einde: merged.eindeGeldigheid ?? null,
+        excludeId: existing.id,
+      },
+      endsOnly ? 'eindeGeldigheid' : 'beginGeldigheid',
+    );
   }
   const invalid = new Invalid();
   for (const field of ['informatieobjecttypen', 'zaaktypen'] as const) {
@@ -424,11 +420,7 @@ export async function deleteBesluittype(ctx: CatalogContext, caller: Caller, id:
     await bumpRevision(trx);
     const existing = await loadRow(trx, id);
     requireOwner(caller, existing.organisation_id);
-    if (!caller.forceDelete) {
-      if (!existing.concept) throw nonField('non-concept-object', catalogTexts.nonConceptDelete);
-      const related = await hasPublishedRelation(trx, existing.id);
-      if (related) throw nonField('non-concept-relation', catalogTexts.nonConceptRelation(related));
-    }
+    await refuseDelete(caller, existing, () => hasPublishedRelation(trx, existing.id));
     await t(trx).deleteFrom('catalog_besluittype').where('id', '=', existing.id).execute();
     await notifyBesluittype(trx, ctx, caller, existing, 'destroy');
   });
@@ -439,22 +431,7 @@ export async function publishBesluittype(ctx: CatalogContext, caller: Caller, id
     await bumpRevision(trx);
     const existing = await loadRow(trx, id);
     requireOwner(caller, existing.organisation_id);
-    const overlap = await overlapsPublishedVersion(trx, 'catalog_besluittype', {
-      catalogusId: existing.catalogus_id,
-      key: existing.omschrijving,
-      begin: existing.begin_geldigheid,
-      einde: existing.einde_geldigheid,
-      excludeId: existing.id,
-    });
-    if (overlap)
-      throw problems.validation([
-        { name: 'beginGeldigheid', code: 'overlap', reason: catalogTexts.overlap('besluittype') },
-      ]);
-    await t(trx)
-      .updateTable('catalog_besluittype')
-      .set({ concept: false })
-      .where('id', '=', existing.id)
-      .execute();
+    await publishVersion(trx, 'catalog_besluittype', existing);
     await notifyBesluittype(trx, ctx, caller, existing, 'publish');
     return besluittypeJson(ctx.baseUrl, await loadRow(trx, existing.id));
   });

@@ -12,14 +12,13 @@ import {
   checkPage,
   Invalid,
   localId,
-  nonField,
   notify,
   pathId,
   requireOwner,
   urlOf,
 } from './support.ts';
 import { catalogTexts } from './texts.nl.ts';
-import { overlapsPublishedVersion, validOn } from './versions.ts';
+import { publishVersion, refuseDelete, refuseOverlap, validOn } from './versions.ts';
 
 const OMSCHRIJVING_GENERIEK = {
   informatieobjecttypeOmschrijvingGeneriek: '',
@@ -245,21 +244,18 @@ export async function updateInformatieobjecttype(
     };
     const endsOnly = onlyEndsValidity(input, partial);
     if (!existing.concept) {
-      const overlap = await overlapsPublishedVersion(trx, 'catalog_informatieobjecttype', {
-        catalogusId: catalogus!.id,
-        key: merged.omschrijving!,
-        begin: merged.beginGeldigheid!,
-        einde: merged.eindeGeldigheid ?? null,
-        excludeId: existing.id,
-      });
-      if (overlap)
-        throw problems.validation([
-          {
-            name: endsOnly ? 'eindeGeldigheid' : 'beginGeldigheid',
-            code: 'overlap',
-            reason: catalogTexts.overlap('informatieobjecttype'),
-          },
-        ]);
+      await refuseOverlap(
+        trx,
+        'catalog_informatieobjecttype',
+        {
+          catalogusId: catalogus!.id,
+          key: merged.omschrijving!,
+          begin: merged.beginGeldigheid!,
+          einde: merged.eindeGeldigheid ?? null,
+          excludeId: existing.id,
+        },
+        endsOnly ? 'eindeGeldigheid' : 'beginGeldigheid',
+      );
     }
     if (!caller.forceWrite && !endsOnly) {
       const rules = new Invalid();
@@ -295,11 +291,7 @@ export async function deleteInformatieobjecttype(ctx: CatalogContext, caller: Ca
     await bumpRevision(trx);
     const existing = await loadRow(trx, id);
     requireOwner(caller, existing.organisation_id);
-    if (!caller.forceDelete) {
-      if (!existing.concept) throw nonField('non-concept-object', catalogTexts.nonConceptDelete);
-      const related = await publishedRelation(trx, existing.id);
-      if (related) throw nonField('non-concept-relation', catalogTexts.nonConceptRelation(related));
-    }
+    await refuseDelete(caller, existing, () => publishedRelation(trx, existing.id));
     await t(trx).deleteFrom('catalog_informatieobjecttype').where('id', '=', existing.id).execute();
     await notifyIot(trx, ctx, caller, existing, 'destroy');
   });
@@ -310,22 +302,7 @@ export async function publishInformatieobjecttype(ctx: CatalogContext, caller: C
     await bumpRevision(trx);
     const existing = await loadRow(trx, id);
     requireOwner(caller, existing.organisation_id);
-    const overlap = await overlapsPublishedVersion(trx, 'catalog_informatieobjecttype', {
-      catalogusId: existing.catalogus_id,
-      key: existing.omschrijving,
-      begin: existing.begin_geldigheid,
-      einde: existing.einde_geldigheid,
-      excludeId: existing.id,
-    });
-    if (overlap)
-      throw problems.validation([
-        { name: 'beginGeldigheid', code: 'overlap', reason: catalogTexts.overlap('informatieobjecttype') },
-      ]);
-    await t(trx)
-      .updateTable('catalog_informatieobjecttype')
-      .set({ concept: false })
-      .where('id', '=', existing.id)
-      .execute();
+    await publishVersion(trx, 'catalog_informatieobjecttype', existing);
     await notifyIot(trx, ctx, caller, existing, 'publish');
     return informatieobjecttypeJson(ctx.baseUrl, await loadRow(trx, existing.id));
   });

@@ -38,7 +38,7 @@ import {
   urlOf,
 } from './support.ts';
 import { catalogTexts } from './texts.nl.ts';
-import { overlapsPublishedVersion, validOn, versionOnDate } from './versions.ts';
+import { publishVersion, refuseDelete, refuseOverlap, validOn, versionOnDate } from './versions.ts';
 
 export type ZaaktypeInput = Partial<ZaaktypeData> & {
   identificatie?: string;
@@ -199,17 +199,18 @@ async function objectRules(
 ): Promise<void> {
   const endsOnly = onlyEndsValidity(input, partial);
   if (existing && !existing.concept) {
-    const overlap = await overlapsPublishedVersion(trx, 'catalog_zaaktype', {
-      catalogusId: r.catalogus.id,
-      key: merged.identificatie!,
-      begin: merged.beginGeldigheid!,
-      einde: merged.eindeGeldigheid ?? null,
-      excludeId: existing.id,
-    });
-    if (overlap) {
-      const name = endsOnly ? 'eindeGeldigheid' : 'beginGeldigheid';
-      throw problems.validation([{ name, code: 'overlap', reason: catalogTexts.overlap('zaaktype') }]);
-    }
+    await refuseOverlap(
+      trx,
+      'catalog_zaaktype',
+      {
+        catalogusId: r.catalogus.id,
+        key: merged.identificatie!,
+        begin: merged.beginGeldigheid!,
+        einde: merged.eindeGeldigheid ?? null,
+        excludeId: existing.id,
+      },
+      endsOnly ? 'eindeGeldigheid' : 'beginGeldigheid',
+    );
   }
   const invalid = new Invalid();
   if (r.besluittypen?.some((b) => b.catalogus_id !== r.catalogus.id))
@@ -415,32 +416,35 @@ export async function updateZaaktype(
   });
 }
 
+/** Which published types relate to the zaaktype, if any (a concept it names may not be deleted then). */
+async function publishedRelation(
+  db: Conn,
+  id: string,
+): Promise<'besluittypen' | 'informatieobjecttypen' | null> {
+  const besluittype = await t(db)
+    .selectFrom('catalog_zaaktype_besluittype as l')
+    .innerJoin('catalog_besluittype as b', 'b.id', 'l.besluittype_id')
+    .select('b.id')
+    .where('l.zaaktype_id', '=', id)
+    .where('b.concept', '=', false)
+    .executeTakeFirst();
+  if (besluittype) return 'besluittypen';
+  const iot = await t(db)
+    .selectFrom('catalog_ziot as l')
+    .innerJoin('catalog_informatieobjecttype as i', 'i.id', 'l.informatieobjecttype_id')
+    .select('i.id')
+    .where('l.zaaktype_id', '=', id)
+    .where('i.concept', '=', false)
+    .executeTakeFirst();
+  return iot ? 'informatieobjecttypen' : null;
+}
+
 export async function deleteZaaktype(ctx: CatalogContext, caller: Caller, id: string) {
   await inTransaction(ctx.db, async (trx) => {
     await bumpRevision(trx);
     const existing = await loadRow(trx, id);
     requireOwner(caller, existing.organisation_id);
-    if (!caller.forceDelete) {
-      if (!existing.concept) throw nonField('non-concept-object', catalogTexts.nonConceptDelete);
-      const publishedBesluittype = await t(trx)
-        .selectFrom('catalog_zaaktype_besluittype as l')
-        .innerJoin('catalog_besluittype as b', 'b.id', 'l.besluittype_id')
-        .select('b.id')
-        .where('l.zaaktype_id', '=', existing.id)
-        .where('b.concept', '=', false)
-        .executeTakeFirst();
-      if (publishedBesluittype)
-        throw nonField('non-concept-relation', catalogTexts.nonConceptRelation('besluittypen'));
-      const publishedIot = await t(trx)
-        .selectFrom('catalog_ziot as l')
-        .innerJoin('catalog_informatieobjecttype as i', 'i.id', 'l.informatieobjecttype_id')
-        .select('i.id')
-        .where('l.zaaktype_id', '=', existing.id)
-        .where('i.concept', '=', false)
-        .executeTakeFirst();
-      if (publishedIot)
-        throw nonField('non-concept-relation', catalogTexts.nonConceptRelation('informatieobjecttypen'));
-    }
+    await refuseDelete(caller, existing, () => publishedRelation(trx, existing.id));
     await t(trx).deleteFrom('catalog_zaaktype').where('id', '=', existing.id).execute();
     await removeOrphanedDienst(trx, existing.dienst_id);
     await notifyZaaktype(trx, ctx, caller, existing, 'destroy');
@@ -469,22 +473,7 @@ export async function publishZaaktype(ctx: CatalogContext, caller: Caller, id: s
           where l.zaaktype_id = ${existing.id} and d.concept
       ) x`.execute(trx);
     if (Number(concept.rows[0]?.n ?? 0) > 0) throw nonField('concept-relation', catalogTexts.conceptRelation);
-    const overlap = await overlapsPublishedVersion(trx, 'catalog_zaaktype', {
-      catalogusId: existing.catalogus_id,
-      key: existing.identificatie,
-      begin: existing.begin_geldigheid,
-      einde: existing.einde_geldigheid,
-      excludeId: existing.id,
-    });
-    if (overlap)
-      throw problems.validation([
-        { name: 'beginGeldigheid', code: 'overlap', reason: catalogTexts.overlap('zaaktype') },
-      ]);
-    await t(trx)
-      .updateTable('catalog_zaaktype')
-      .set({ concept: false })
-      .where('id', '=', existing.id)
-      .execute();
+    await publishVersion(trx, 'catalog_zaaktype', existing);
     await notifyZaaktype(trx, ctx, caller, existing, 'publish');
     return zaaktypeJson(ctx.baseUrl, await loadRow(trx, existing.id));
   });

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import { problems } from '../platform/http/problem.ts';
 import { t } from './repository.ts';
-import type { Conn } from './support.ts';
+import { type Caller, type Conn, nonField } from './support.ts';
+import { catalogTexts } from './texts.nl.ts';
 
 type VersionedTable = 'catalog_zaaktype' | 'catalog_besluittype' | 'catalog_informatieobjecttype';
 
@@ -10,6 +12,21 @@ const VERSION_KEY: Record<VersionedTable, 'identificatie' | 'omschrijving'> = {
   catalog_besluittype: 'omschrijving',
   catalog_informatieobjecttype: 'omschrijving',
 };
+
+/** The type's name in the texts that refuse a version. */
+const KIND: Record<VersionedTable, string> = {
+  catalog_zaaktype: 'zaaktype',
+  catalog_besluittype: 'besluittype',
+  catalog_informatieobjecttype: 'informatieobjecttype',
+};
+
+/** A version as it is stored: its row's own columns. */
+interface VersionRow {
+  id: string;
+  catalogus_id: string;
+  begin_geldigheid: string;
+  einde_geldigheid: string | null;
+}
 
 /**
  * Whether another published version of the type is valid on a day of [begin, einde] (both inclusive;
@@ -33,6 +50,51 @@ export async function overlapsPublishedVersion(
   if (v.einde !== null) q = q.where('begin_geldigheid', '<=', v.einde);
   if (v.excludeId) q = q.where('id', '<>', v.excludeId);
   return (await q.executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Refuses a version whose period overlaps that of another published version of the same type (400, code
+ * `overlap` on `field`: the begin, or the end when only the end was changed).
+ */
+export async function refuseOverlap(
+  db: Conn,
+  table: VersionedTable,
+  v: { catalogusId: string; key: string; begin: string; einde: string | null; excludeId?: string },
+  field: 'beginGeldigheid' | 'eindeGeldigheid' = 'beginGeldigheid',
+): Promise<void> {
+  if (await overlapsPublishedVersion(db, table, v))
+    throw problems.validation([{ name: field, code: 'overlap', reason: catalogTexts.overlap(KIND[table]) }]);
+}
+
+/** Publishes a concept version (no longer a concept), unless its period overlaps a published version's. */
+export async function publishVersion(
+  db: Conn,
+  table: VersionedTable,
+  row: VersionRow & { identificatie?: string; omschrijving?: string },
+): Promise<void> {
+  await refuseOverlap(db, table, {
+    catalogusId: row.catalogus_id,
+    key: row[VERSION_KEY[table]] ?? '',
+    begin: row.begin_geldigheid,
+    einde: row.einde_geldigheid,
+    excludeId: row.id,
+  });
+  await t(db).updateTable(table).set({ concept: false }).where('id', '=', row.id).execute();
+}
+
+/**
+ * Refuses to delete a published version, or a concept a published type relates to (`publishedRelation`: the
+ * name of such related types, or null) — unless the caller may delete by force.
+ */
+export async function refuseDelete(
+  caller: Caller,
+  row: { concept: boolean },
+  publishedRelation: () => Promise<string | null>,
+): Promise<void> {
+  if (caller.forceDelete) return;
+  if (!row.concept) throw nonField('non-concept-object', catalogTexts.nonConceptDelete);
+  const related = await publishedRelation();
+  if (related) throw nonField('non-concept-relation', catalogTexts.nonConceptRelation(related));
 }
 
 /**

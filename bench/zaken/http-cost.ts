@@ -10,7 +10,9 @@
  * Instead of a–d, a path (`/zaken/api/v1/zaken/<uuid>`) is read as the client with all rights, for comparison.
  *
  * Two cores shared by all three: a p50 of 10 ms at 16 connections needs about 1,600 pages a second, so about
- * 1.25 ms of CPU per page in all. BENCH_CPU_PROF=<folder> makes the server write a CPU profile.
+ * 1.25 ms of CPU per page in all. BENCH_CPU_PROF=<folder> makes the server write a CPU profile. The server's
+ * CPU is also given as user and kernel time: a profile samples wall time, so it shows the page's `writev` as
+ * the largest cost while the server is mostly off its core inside that call (docs/benchmarks.md).
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { type TestClient, zgwToken } from '../../src/authz/test-support.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { cpuTimeMs, startServer } from '../lib.ts';
+import { cpuTimeMs, procStat, startServer } from '../lib.ts';
 import { listClients } from './load.ts';
 import { SEED_DEFAULTS } from './seed.ts';
 
@@ -47,14 +49,7 @@ if (which.startsWith('/')) cases[which] = [admin, which];
 if (!cases[which]) throw new Error(`unknown case ${which}: a, b, c, d or a path`);
 const [client, path] = cases[which];
 
-/** Minor page faults of a process so far (/proc/<pid>/stat, field minflt). */
-function faults(pid: number): number {
-  try {
-    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[7]);
-  } catch {
-    return 0;
-  }
-}
+const faults = (pid: number) => procStat(pid).minorFaults;
 function postgresPids(): number[] {
   return readdirSync('/proc')
     .filter((p) => /^\d+$/.test(p))
@@ -86,9 +81,8 @@ try {
   const bytes = (await (await fetch(options.url, { headers })).arrayBuffer()).byteLength;
   await autocannon({ ...options, duration: 2 });
   const before = {
-    server: cpuTimeMs(server.pid),
+    server: procStat(server.pid),
     postgres: sum(cpuTimeMs),
-    serverFaults: faults(server.pid),
     postgresFaults: sum(faults),
     self: process.cpuUsage(),
   };
@@ -96,10 +90,13 @@ try {
   const n = r.requests.total;
   const self = process.cpuUsage(before.self);
   const per = (x: number) => (x / n).toFixed(3);
+  const after = procStat(server.pid);
+  const serverUser = after.userMs - before.server.userMs;
+  const serverKernel = after.kernelMs - before.server.kernelMs;
   console.log(
     `(${which}) ${path}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(n / Number(seconds))}/s, ${r.non2xx} not 2xx, ${bytes} bytes per response\n` +
-      `  CPU per request: server ${per(cpuTimeMs(server.pid) - before.server)} ms, PostgreSQL ${per(sum(cpuTimeMs) - before.postgres)} ms, autocannon ${per((self.user + self.system) / 1000)} ms\n` +
-      `  page faults per request: server ${per(faults(server.pid) - before.serverFaults)}, PostgreSQL ${per(sum(faults) - before.postgresFaults)}`,
+      `  CPU per request: server ${per(serverUser + serverKernel)} ms (user ${per(serverUser)}, kernel ${per(serverKernel)}), PostgreSQL ${per(sum(cpuTimeMs) - before.postgres)} ms, autocannon ${per((self.user + self.system) / 1000)} ms\n` +
+      `  page faults per request: server ${per(after.minorFaults - before.server.minorFaults)}, PostgreSQL ${per(sum(faults) - before.postgresFaults)}`,
   );
 } finally {
   await server.stop();

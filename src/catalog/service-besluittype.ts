@@ -25,7 +25,7 @@ import {
   urlOf,
 } from './support.ts';
 import { catalogTexts } from './texts.nl.ts';
-import { publishVersion, refuseDelete, refuseOverlap, validOn } from './versions.ts';
+import { publishedRelation, publishVersion, refuseDelete, refuseOverlap, validOn } from './versions.ts';
 
 const DATA_DEFAULTS = {
   omschrijvingGeneriek: '',
@@ -213,29 +213,6 @@ async function resolveFields(
   return { catalogus: catalogus!, zaaktypen, informatieobjecttypen };
 }
 
-/** Whether the besluittype is related to a published informatieobjecttype or zaaktype. */
-async function hasPublishedRelation(
-  db: Conn,
-  id: string,
-): Promise<'informatieobjecttypen' | 'zaaktypen' | null> {
-  const iot = await t(db)
-    .selectFrom('catalog_besluittype_iot as l')
-    .innerJoin('catalog_informatieobjecttype as i', 'i.id', 'l.informatieobjecttype_id')
-    .select('i.id')
-    .where('l.besluittype_id', '=', id)
-    .where('i.concept', '=', false)
-    .executeTakeFirst();
-  if (iot) return 'informatieobjecttypen';
-  const zaaktype = await t(db)
-    .selectFrom('catalog_zaaktype_besluittype as l')
-    .innerJoin('catalog_zaaktype as z', 'z.id', 'l.zaaktype_id')
-    .select('z.id')
-    .where('l.besluittype_id', '=', id)
-    .where('z.concept', '=', false)
-    .executeTakeFirst();
-  return zaaktype ? 'zaaktypen' : null;
-}
-
 async function objectRules(
   trx: Trx,
   caller: Caller,
@@ -267,7 +244,7 @@ async function objectRules(
   }
   if (!caller.forceWrite && !endsOnly) {
     if (existing && !existing.concept) invalid.nonField('non-concept-object', catalogTexts.nonConceptObject);
-    const related = existing ? await hasPublishedRelation(trx, existing.id) : null;
+    const related = existing ? await publishedRelation(trx, 'catalog_besluittype', existing.id) : null;
     if (related) invalid.nonField('non-concept-relation', catalogTexts.nonConceptRelation(related));
     else {
       const added = (['informatieobjecttypen', 'zaaktypen'] as const).find((f) =>
@@ -420,7 +397,7 @@ export async function deleteBesluittype(ctx: CatalogContext, caller: Caller, id:
     await bumpRevision(trx);
     const existing = await loadRow(trx, id);
     requireOwner(caller, existing.organisation_id);
-    await refuseDelete(caller, existing, () => hasPublishedRelation(trx, existing.id));
+    await refuseDelete(trx, caller, 'catalog_besluittype', existing);
     await t(trx).deleteFrom('catalog_besluittype').where('id', '=', existing.id).execute();
     await notifyBesluittype(trx, ctx, caller, existing, 'destroy');
   });

@@ -18,7 +18,7 @@ import {
   urlOf,
 } from './support.ts';
 import { catalogTexts } from './texts.nl.ts';
-import { publishVersion, refuseDelete, refuseOverlap, validOn } from './versions.ts';
+import { publishedRelation, publishVersion, refuseDelete, refuseOverlap, validOn } from './versions.ts';
 
 const OMSCHRIJVING_GENERIEK = {
   informatieobjecttypeOmschrijvingGeneriek: '',
@@ -128,26 +128,6 @@ export async function listInformatieobjecttypen(ctx: CatalogContext, q: Informat
     .offset((page - 1) * PAGE_SIZE)
     .execute();
   return { count: Number(count), results: rows.map((r) => informatieobjecttypeJson(ctx.baseUrl, r)) };
-}
-
-/** Whether the informatieobjecttype is related to a published besluittype or zaaktype. */
-async function publishedRelation(db: Conn, id: string): Promise<'besluittypen' | 'zaaktypen' | null> {
-  const besluittype = await t(db)
-    .selectFrom('catalog_besluittype_iot as l')
-    .innerJoin('catalog_besluittype as b', 'b.id', 'l.besluittype_id')
-    .select('b.id')
-    .where('l.informatieobjecttype_id', '=', id)
-    .where('b.concept', '=', false)
-    .executeTakeFirst();
-  if (besluittype) return 'besluittypen';
-  const zaaktype = await t(db)
-    .selectFrom('catalog_ziot as l')
-    .innerJoin('catalog_zaaktype as z', 'z.id', 'l.zaaktype_id')
-    .select('z.id')
-    .where('l.informatieobjecttype_id', '=', id)
-    .where('z.concept', '=', false)
-    .executeTakeFirst();
-  return zaaktype ? 'zaaktypen' : null;
 }
 
 async function notifyIot(
@@ -260,7 +240,7 @@ export async function updateInformatieobjecttype(
     if (!caller.forceWrite && !endsOnly) {
       const rules = new Invalid();
       if (!existing.concept) rules.nonField('non-concept-object', catalogTexts.nonConceptObject);
-      const related = await publishedRelation(trx, existing.id);
+      const related = await publishedRelation(trx, 'catalog_informatieobjecttype', existing.id);
       if (related) rules.nonField('non-concept-relation', catalogTexts.nonConceptRelation(related));
       rules.throwIfAny();
     }
@@ -291,7 +271,7 @@ export async function deleteInformatieobjecttype(ctx: CatalogContext, caller: Ca
     await bumpRevision(trx);
     const existing = await loadRow(trx, id);
     requireOwner(caller, existing.organisation_id);
-    await refuseDelete(caller, existing, () => publishedRelation(trx, existing.id));
+    await refuseDelete(trx, caller, 'catalog_informatieobjecttype', existing);
     await t(trx).deleteFrom('catalog_informatieobjecttype').where('id', '=', existing.id).execute();
     await notifyIot(trx, ctx, caller, existing, 'destroy');
   });

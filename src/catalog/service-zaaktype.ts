@@ -416,35 +416,12 @@ export async function updateZaaktype(
   });
 }
 
-/** Which published types relate to the zaaktype, if any (a concept it names may not be deleted then). */
-async function publishedRelation(
-  db: Conn,
-  id: string,
-): Promise<'besluittypen' | 'informatieobjecttypen' | null> {
-  const besluittype = await t(db)
-    .selectFrom('catalog_zaaktype_besluittype as l')
-    .innerJoin('catalog_besluittype as b', 'b.id', 'l.besluittype_id')
-    .select('b.id')
-    .where('l.zaaktype_id', '=', id)
-    .where('b.concept', '=', false)
-    .executeTakeFirst();
-  if (besluittype) return 'besluittypen';
-  const iot = await t(db)
-    .selectFrom('catalog_ziot as l')
-    .innerJoin('catalog_informatieobjecttype as i', 'i.id', 'l.informatieobjecttype_id')
-    .select('i.id')
-    .where('l.zaaktype_id', '=', id)
-    .where('i.concept', '=', false)
-    .executeTakeFirst();
-  return iot ? 'informatieobjecttypen' : null;
-}
-
 export async function deleteZaaktype(ctx: CatalogContext, caller: Caller, id: string) {
   await inTransaction(ctx.db, async (trx) => {
     await bumpRevision(trx);
     const existing = await loadRow(trx, id);
     requireOwner(caller, existing.organisation_id);
-    await refuseDelete(caller, existing, () => publishedRelation(trx, existing.id));
+    await refuseDelete(trx, caller, 'catalog_zaaktype', existing);
     await t(trx).deleteFrom('catalog_zaaktype').where('id', '=', existing.id).execute();
     await removeOrphanedDienst(trx, existing.dienst_id);
     await notifyZaaktype(trx, ctx, caller, existing, 'destroy');

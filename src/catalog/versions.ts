@@ -83,17 +83,66 @@ export async function publishVersion(
 }
 
 /**
- * Refuses to delete a published version, or a concept a published type relates to (`publishedRelation`: the
- * name of such related types, or null) — unless the caller may delete by force.
+ * The types each versioned type is related to through a link table, in the order they are checked: the link
+ * table, this type's column in it, the other type's column and table, and the other types' name in texts.
+ */
+const RELATED: Record<VersionedTable, [string, string, string, VersionedTable, string][]> = {
+  catalog_zaaktype: [
+    ['catalog_zaaktype_besluittype', 'zaaktype_id', 'besluittype_id', 'catalog_besluittype', 'besluittypen'],
+    [
+      'catalog_ziot',
+      'zaaktype_id',
+      'informatieobjecttype_id',
+      'catalog_informatieobjecttype',
+      'informatieobjecttypen',
+    ],
+  ],
+  catalog_besluittype: [
+    [
+      'catalog_besluittype_iot',
+      'besluittype_id',
+      'informatieobjecttype_id',
+      'catalog_informatieobjecttype',
+      'informatieobjecttypen',
+    ],
+    ['catalog_zaaktype_besluittype', 'besluittype_id', 'zaaktype_id', 'catalog_zaaktype', 'zaaktypen'],
+  ],
+  catalog_informatieobjecttype: [
+    [
+      'catalog_besluittype_iot',
+      'informatieobjecttype_id',
+      'besluittype_id',
+      'catalog_besluittype',
+      'besluittypen',
+    ],
+    ['catalog_ziot', 'informatieobjecttype_id', 'zaaktype_id', 'catalog_zaaktype', 'zaaktypen'],
+  ],
+};
+
+/** The name of the first kind of published type (not a concept) the version is related to, or null. */
+export async function publishedRelation(db: Conn, table: VersionedTable, id: string): Promise<string | null> {
+  for (const [link, own, other, otherTable, name] of RELATED[table]) {
+    const { rows } = await sql`select 1 from ${sql.table(link)} l
+      join ${sql.table(otherTable)} o on o.id = ${sql.ref(`l.${other}`)}
+      where ${sql.ref(`l.${own}`)} = ${id} and o.concept = false limit 1`.execute(db);
+    if (rows.length > 0) return name;
+  }
+  return null;
+}
+
+/**
+ * Refuses to delete a published version, or a concept a published type relates to — unless the caller may
+ * delete by force.
  */
 export async function refuseDelete(
+  db: Conn,
   caller: Caller,
-  row: { concept: boolean },
-  publishedRelation: () => Promise<string | null>,
+  table: VersionedTable,
+  row: { id: string; concept: boolean },
 ): Promise<void> {
   if (caller.forceDelete) return;
   if (!row.concept) throw nonField('non-concept-object', catalogTexts.nonConceptDelete);
-  const related = await publishedRelation();
+  const related = await publishedRelation(db, table, row.id);
   if (related) throw nonField('non-concept-relation', catalogTexts.nonConceptRelation(related));
 }
 

@@ -121,6 +121,7 @@ describeBackends('Catalogi: concept, publish and versions', (database) => {
         .db.selectFrom('outbox_event')
         .select(['topic', 'payload'])
         .where('topic', '=', 'zgw.zaaktypen')
+        .orderBy('id')
         .execute();
       const mine = events
         .map((e) => e.payload as { resourceUrl: string; actie: string; kenmerken: Record<string, string> })

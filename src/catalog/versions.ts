@@ -82,50 +82,42 @@ export async function publishVersion(
   await t(db).updateTable(table).set({ concept: false }).where('id', '=', row.id).execute();
 }
 
-/**
- * The types each versioned type is related to through a link table, in the order they are checked: the link
- * table, this type's column in it, the other type's column and table, and the other types' name in texts.
- */
-const RELATED: Record<VersionedTable, [string, string, string, VersionedTable, string][]> = {
-  catalog_zaaktype: [
-    ['catalog_zaaktype_besluittype', 'zaaktype_id', 'besluittype_id', 'catalog_besluittype', 'besluittypen'],
-    [
-      'catalog_ziot',
-      'zaaktype_id',
-      'informatieobjecttype_id',
-      'catalog_informatieobjecttype',
-      'informatieobjecttypen',
-    ],
-  ],
-  catalog_besluittype: [
-    [
-      'catalog_besluittype_iot',
-      'besluittype_id',
-      'informatieobjecttype_id',
-      'catalog_informatieobjecttype',
-      'informatieobjecttypen',
-    ],
-    ['catalog_zaaktype_besluittype', 'besluittype_id', 'zaaktype_id', 'catalog_zaaktype', 'zaaktypen'],
-  ],
-  catalog_informatieobjecttype: [
-    [
-      'catalog_besluittype_iot',
-      'informatieobjecttype_id',
-      'besluittype_id',
-      'catalog_besluittype',
-      'besluittypen',
-    ],
-    ['catalog_ziot', 'informatieobjecttype_id', 'zaaktype_id', 'catalog_zaaktype', 'zaaktypen'],
-  ],
+/** One side of a link between versioned types: its column in the link table, its table, its name in texts. */
+interface LinkSide {
+  column: string;
+  table: VersionedTable;
+  name: string;
+}
+
+const BESLUITTYPE: LinkSide = {
+  column: 'besluittype_id',
+  table: 'catalog_besluittype',
+  name: 'besluittypen',
 };
+const IOT: LinkSide = {
+  column: 'informatieobjecttype_id',
+  table: 'catalog_informatieobjecttype',
+  name: 'informatieobjecttypen',
+};
+const ZAAKTYPE: LinkSide = { column: 'zaaktype_id', table: 'catalog_zaaktype', name: 'zaaktypen' };
+
+/** The link tables between versioned types; their order is the order in which a type's relations are checked. */
+const LINKS: { link: string; sides: [LinkSide, LinkSide] }[] = [
+  { link: 'catalog_besluittype_iot', sides: [BESLUITTYPE, IOT] },
+  { link: 'catalog_zaaktype_besluittype', sides: [ZAAKTYPE, BESLUITTYPE] },
+  { link: 'catalog_ziot', sides: [ZAAKTYPE, IOT] },
+];
 
 /** The name of the first kind of published type (not a concept) the version is related to, or null. */
 export async function publishedRelation(db: Conn, table: VersionedTable, id: string): Promise<string | null> {
-  for (const [link, own, other, otherTable, name] of RELATED[table]) {
+  for (const { link, sides } of LINKS) {
+    const own = sides.find((s) => s.table === table);
+    const other = sides.find((s) => s !== own);
+    if (!own || !other) continue;
     const { rows } = await sql`select 1 from ${sql.table(link)} l
-      join ${sql.table(otherTable)} o on o.id = ${sql.ref(`l.${other}`)}
-      where ${sql.ref(`l.${own}`)} = ${id} and o.concept = false limit 1`.execute(db);
-    if (rows.length > 0) return name;
+      join ${sql.table(other.table)} o on o.id = ${sql.ref(`l.${other.column}`)}
+      where ${sql.ref(`l.${own.column}`)} = ${id} and o.concept = false limit 1`.execute(db);
+    if (rows.length > 0) return other.name;
   }
   return null;
 }

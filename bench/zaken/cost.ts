@@ -7,12 +7,16 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/zaken/cost.ts [--times 500] [--creates 1000]
  *
- * (schema BENCH_ZAKEN_SCHEMA or `bench`). `--only a,b,create` picks the cases.
+ * (schema BENCH_ZAKEN_SCHEMA or `bench`). `--only a,b,create` picks the cases. `--with-plan` publishes a case
+ * plan in the seeded organisation for the run (for a zaaktype none of the creates has, and takes it out
+ * again), so the creates pay what an organisation that uses case plans pays at fan-out.
  */
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createLoket } from '../../src/app.ts';
 import { zgwToken } from '../../src/authz/test-support.ts';
+import { publishPlan } from '../../src/cases/engine/definitions.ts';
+import { readDemoPlanText } from '../../src/cases/plan/definitions/index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { forgetCreated, listClients } from './load.ts';
 import { SEED_DEFAULTS } from './seed.ts';
@@ -25,6 +29,7 @@ const times = Number(arg('times') ?? 500);
 const creates = Number(arg('creates') ?? 1000);
 const only = arg('only')?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
+const withPlan = process.argv.includes('--with-plan');
 
 const statements = new Map<string, number>();
 /** The server processes of every connection the app used (PostgreSQL runs on this machine): their CPU is read from /proc. */
@@ -55,7 +60,16 @@ await loket.start({ listen: false });
 const db = loket.database.db;
 const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
 pool.on('connect', (c) => ownClients.add(c));
-const { types: typeRows, admin, limited } = await listClients(db, pool);
+const { org, types: typeRows, admin, limited } = await listClients(db, pool);
+const BENCH_PLAN = 'bench-plan';
+const dropPlan = () => pool.query('/* cost */ delete from case_plan_definition where plan_id = $1', [BENCH_PLAN]);
+if (withPlan) {
+  await dropPlan();
+  const definition = readDemoPlanText('verhuizing.yaml')
+    .replace('id: verhuizing', `id: ${BENCH_PLAN}`)
+    .replace('zaaktype: AANGIFTE-VERHUIZING', 'zaaktype: BENCH-NONE-OF-THE-SEEDED');
+  await publishPlan(db, { organisationId: org, definition, actor: { kind: 'staff', id: 'bench' } });
+}
 const types = typeRows.map((t) => t.url);
 const crs = { 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' };
 const as = async (c: typeof admin) => ({ authorization: `Bearer ${await zgwToken(c)}`, ...crs });
@@ -186,6 +200,7 @@ if (wanted('create')) {
   await forgetCreated(url, schema, since);
 }
 
+if (withPlan) await dropPlan();
 await pool.end();
 await loket.stop();
 process.exit(0);

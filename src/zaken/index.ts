@@ -17,6 +17,6 @@ export {
   findZaak as getZaak,
   loadZaak,
   type ZaakRow,
-  zaakTypeOfQuery,
+  zaakTypesOfQuery,
 } from './store.ts';
 export { linkBesluit, unlinkBesluit } from './zaakbesluit.ts';

@@ -278,9 +278,15 @@ export async function casesOfSubject(
   return (await q.orderBy('startdatum', 'desc').orderBy('created_at', 'desc').execute()) as ZaakRow[];
 }
 
-/** A zaak's organisation and zaaktype URL, as a subquery for a caller's own statement (`from (…) as z`). */
-export function zaakTypeOfQuery(db: Conn, caseId: string) {
-  return db.selectFrom('zrc_zaak').select(['organisation_id', 'zaaktype']).where('id', '=', caseId);
+/**
+ * Zaken's ids, organisations and zaaktype URLs, as a subquery for a caller's own statement (`from (…) as z`).
+ * The ids are one array parameter, so the statement's text is the same for one id or two hundred.
+ */
+export function zaakTypesOfQuery(db: Conn, caseIds: readonly string[]) {
+  return db
+    .selectFrom('zrc_zaak')
+    .select(['id', 'organisation_id', 'zaaktype'])
+    .where('id', '=', sql<string>`any(${caseIds}::uuid[])`);
 }
 
 /** The ids of a person's cases at every organisation, as a subquery (`where case_id in (…)`). */

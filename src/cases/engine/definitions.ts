@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { zaaktypeIdentificatieExpression, zaaktypeUrlReadable } from '../../catalog/dienst.ts';
 import { type Db, PREPARED } from '../../platform/db/database.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
-import { zaakTypeOfQuery } from '../../zaken/index.ts';
+import { zaakTypesOfQuery } from '../../zaken/index.ts';
 import {
   type Actor,
   type PlanDefinition,
@@ -173,36 +173,30 @@ export async function planForZaaktype(
 }
 
 /**
- * Whether a zaak can have a plan at all, in one statement: is a plan published for the zaak's organisation
- * and the identificatie of its zaaktype (any version)? False means `planForZaaktype` would find none, so the
- * case engine can skip the full lookup (case record, catalogue, dienst) for the many zaken made through ZGW
- * whose zaaktype has no plan. It reads the tables, not a memo, so a plan another process published a moment
- * ago counts. A zaaktype URL whose uuid cannot be read here answers true (the full lookup decides); a missing
- * zaak answers false. Prepared once per connection: it runs at the fan-out of every zaak created. The zaak
- * and the zaaktype come from their modules' own fragments.
+ * Which of these zaken can have a plan at all, in one statement: is a plan published for the zaak's
+ * organisation and the identificatie of its zaaktype (any version)? A zaak left out means `planForZaaktype`
+ * would find none, so the case engine can skip the full lookup (case record, catalogue, dienst) for the many
+ * zaken made through ZGW whose zaaktype has no plan. It reads the tables, not a memo, so a plan another
+ * process published a moment ago counts. A zaaktype URL whose uuid cannot be read here counts as may (the
+ * full lookup decides); a missing zaak as may not. Prepared once per connection: the fan-out asks it once
+ * per batch of new zaken, of any organisation. The zaken and the zaaktype come from their modules' own
+ * fragments.
  */
-export async function planMayExistForCase(db: Conn, caseId: string): Promise<boolean> {
+export async function casesThatMayHavePlan(db: Conn, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
   const url = sql.ref<string>('z.zaaktype');
-  const { rows } = await sql<{ may: boolean }>`select ${PREPARED} case
-      when not ${zaaktypeUrlReadable(url)} then true
-      else exists (
-        select 1 from case_plan_definition d
-        where d.organisation_id = z.organisation_id and d.zaaktype = ${zaaktypeIdentificatieExpression(url)}
-      )
-    end as may
-    from (${zaakTypeOfQuery(db as Db, caseId)}) as z`.execute(db);
-  return rows[0]?.may ?? false;
+  const { rows } = await sql<{ id: string }>`select ${PREPARED} z.id
+    from (${zaakTypesOfQuery(db as Db, caseIds)}) as z
+    where not ${zaaktypeUrlReadable(url)} or exists (
+      select 1 from case_plan_definition d
+      where d.organisation_id = z.organisation_id and d.zaaktype = ${zaaktypeIdentificatieExpression(url)}
+    )`.execute(db);
+  return new Set(rows.map((r) => r.id));
 }
 
-/** Whether any plan is published for the organisation (a zaak of it can have a plan only then). */
-export async function organisationHasPlans(db: Conn, organisationId: string): Promise<boolean> {
-  const row = await t(db)
-    .selectFrom('case_plan_definition')
-    .select('plan_id')
-    .where('organisation_id', '=', organisationId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+/** `casesThatMayHavePlan` for one zaak. */
+export async function planMayExistForCase(db: Conn, caseId: string): Promise<boolean> {
+  return (await casesThatMayHavePlan(db, [caseId])).has(caseId);
 }
 
 export async function listPlans(db: Conn, organisationId: string): Promise<PublishedPlan[]> {

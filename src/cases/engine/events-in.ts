@@ -7,7 +7,7 @@ import { ZGW_TOPIC_PREFIX } from '../../zgw/notifications.ts';
 import { type Actor, type PlanEvent, PlanEventError, type PlanState } from '../plan/index.ts';
 import { applyCaseEvent } from './apply.ts';
 import { attachPlan, type EngineDeps } from './cases.ts';
-import { organisationHasPlans, planMayExistForCase } from './definitions.ts';
+import { casesThatMayHavePlan } from './definitions.ts';
 import { documentTakenByTask } from './tasks.ts';
 
 /**
@@ -97,6 +97,12 @@ function translate(event: DomainEvent): Translated | null {
   return null;
 }
 
+/** The id of the zaak an event announces as new through ZGW, as a list of none or one. */
+function newZaakId(event: DomainEvent): string[] {
+  const what = translate(event);
+  return what && 'attach' in what ? [what.attach] : [];
+}
+
 export function caseEventConsumer(deps: EngineDeps, log: Logger): Consumer {
   return {
     name: 'cases.events',
@@ -104,15 +110,15 @@ export function caseEventConsumer(deps: EngineDeps, log: Logger): Consumer {
     transactional: true,
     accepts: (event) => translate(event) !== null,
     // Most zaken made through ZGW have a zaaktype without a plan: decided here, at fan-out (after the zaak
-    // committed, so a plan published before it counts), in one statement; then there is no delivery at all.
-    // An organisation without any plan is known so once per fan-out batch, for all its zaken in the batch.
+    // committed, so a plan published before it counts), for every new zaak of the batch in one statement;
+    // such a zaak gets no delivery at all.
     async targets(event, trx, batch) {
       const what = translate(event);
       if (what && 'attach' in what) {
-        const hasPlans = await batch.once(`has-plans:${event.organisationId}`, () =>
-          organisationHasPlans(trx, event.organisationId),
+        const mayHavePlan = await batch.once('cases-that-may-have-plan', () =>
+          casesThatMayHavePlan(trx, batch.events.flatMap(newZaakId)),
         );
-        if (!hasPlans || !(await planMayExistForCase(trx, what.attach))) return [];
+        if (!mayHavePlan.has(what.attach)) return [];
       }
       return [''];
     },

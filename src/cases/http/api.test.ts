@@ -7,8 +7,9 @@ import { publish } from '../../platform/outbox/outbox.ts';
 import { describeBackends, type TestLoket } from '../../testing/backends.ts';
 import { casesOfSubject, getZaak } from '../../zaken/index.ts';
 import { loadCasePlan } from '../engine/apply.ts';
+import type { ZaaktypeInfo } from '../engine/case-records.ts';
 import { attachPlan } from '../engine/cases.ts';
-import { organisationHasPlans, planMayExistForCase, publishPlan } from '../engine/definitions.ts';
+import { casesThatMayHavePlan, planMayExistForCase, publishPlan } from '../engine/definitions.ts';
 import { caseEngineOf } from '../module.ts';
 import { readDemoPlanText } from '../plan/definitions/index.ts';
 import { caseApi, type Person, personSession, startCaseLoket, taskPath, until } from '../test-support.ts';
@@ -324,18 +325,22 @@ describeBackends('Zaakbehandeling API', (database) => {
       streeftermijn: null,
       roltypen: [],
     };
-    const make = () =>
+    const make = (of: ZaaktypeInfo = zaaktype) =>
       inTransaction(db, (trx) =>
         records.create(trx, {
           organisationId,
-          zaaktype,
+          zaaktype: of,
           bsn: DEMO_BSN.lisa,
           startdatum: today,
           actor: { kind: 'api-client', id: 'zaaksysteem' },
         }),
       );
     const first = await make();
+    const moving = await make(model!);
+    const missing = '00000000-0000-4000-8000-000000000000';
     expect(await planMayExistForCase(db, first.id)).toBe(false);
+    // What the fan-out asks once per batch of new zaken: which of them may have a plan.
+    expect([...(await casesThatMayHavePlan(db, [first.id, moving.id, missing]))]).toEqual([moving.id]);
     expect(await inTransaction(db, (trx) => attachPlan(trx, caseEngineOf(database()), first.id))).toBe(false);
     expect(await loadCasePlan(db, first.id)).toBeNull();
     // Published (as by another process) right now: no memo stands in the way.
@@ -349,10 +354,11 @@ describeBackends('Zaakbehandeling API', (database) => {
     const second = await make();
     const plan = await until(async () => (await loadCasePlan(db, second.id)) ?? false);
     expect(plan).toMatchObject({ planId: 'zonder-plan-tot-nu', organisationId });
-    expect(await planMayExistForCase(db, '00000000-0000-4000-8000-000000000000')).toBe(false);
-    // What the fan-out reads once per batch: an organisation without any plan has no zaak with one.
-    expect(await organisationHasPlans(db, organisationId)).toBe(true);
-    expect(await organisationHasPlans(db, 'zonder-plannen')).toBe(false);
+    expect(await planMayExistForCase(db, missing)).toBe(false);
+    expect(await casesThatMayHavePlan(db, [first.id, second.id, moving.id, missing])).toEqual(
+      new Set([first.id, second.id, moving.id]),
+    );
+    expect(await casesThatMayHavePlan(db, [])).toEqual(new Set());
   });
 
   it('dry-runs and migrates open cases to a new plan version, on request of a functional administrator', async () => {

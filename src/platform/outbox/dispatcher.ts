@@ -8,6 +8,9 @@ import { type DomainEvent, OUTBOX_CHANNEL, topicMatches } from './outbox.ts';
 export class FanOutBatch {
   private readonly reads = new Map<string, Promise<unknown>>();
 
+  /** Every event of the batch, in order (also those for other consumers), so a read can cover them all. */
+  constructor(readonly events: readonly DomainEvent[]) {}
+
   /** The answer of `read` under `key`: read the first time it is asked for in this batch, then the same. */
   once<T>(key: string, read: () => Promise<T>): Promise<T> {
     let answer = this.reads.get(key) as Promise<T> | undefined;
@@ -36,7 +39,8 @@ export interface Consumer {
   accepts?(event: DomainEvent): boolean;
   /**
    * `batch` lives for one fan-out batch (up to batchSize events in one transaction): what every event of the
-   * batch would read alike (its subscriptions) a consumer reads through `batch.once`, once per batch.
+   * batch would read alike (its subscriptions), or what each reads for itself but one statement can read for
+   * all (`batch.events`), a consumer reads through `batch.once`, once per batch.
    */
   targets?(event: DomainEvent, trx: Trx, batch: FanOutBatch): Promise<string[]>;
   deliver(event: DomainEvent, target: string, trx: Trx | null): Promise<void>;
@@ -153,15 +157,15 @@ export class Dispatcher {
           .execute();
         if (events.length === 0) return 0;
         const rows: { organisation_id: string; event_id: number; consumer: string; target: string }[] = [];
+        const batchEvents = (events as EventRow[]).map(toEvent);
         const batches = new Map<string, FanOutBatch>();
-        for (const row of events as EventRow[]) {
-          const event = toEvent(row);
+        for (const event of batchEvents) {
           for (const consumer of this.consumers.values()) {
             if (!consumer.topics.some((p) => topicMatches(p, event.topic))) continue;
             if (consumer.accepts && !consumer.accepts(event)) continue;
             let batch = batches.get(consumer.name);
             if (!batch) {
-              batch = new FanOutBatch();
+              batch = new FanOutBatch(batchEvents);
               batches.set(consumer.name, batch);
             }
             const targets = consumer.targets ? await consumer.targets(event, trx, batch) : [''];

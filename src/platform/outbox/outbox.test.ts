@@ -64,6 +64,59 @@ describeBackends('transactional outbox', (database) => {
     }
   });
 
+  it('lets a consumer decide for every event of a fan-out batch in one read', async () => {
+    const seen: unknown[] = [];
+    let reads = 0;
+    const chooser: Consumer = {
+      name: 'test.chooser',
+      topics: ['chosen.*'],
+      async targets(event, _trx, batch) {
+        const kept = await batch.once('kept', async () => {
+          reads++;
+          return new Set(
+            batch.events
+              .filter((e) => e.topic === 'chosen.x' && (e.payload as { keep: boolean }).keep)
+              .map((e) => e.id),
+          );
+        });
+        return kept.has(event.id) ? [''] : [];
+      },
+      async deliver(event) {
+        seen.push(event.payload);
+      },
+    };
+    const loket = await startTestLoket(database(), {
+      listen: false,
+      prepare: ({ dispatcher }) => dispatcher.register(chooser),
+    });
+    try {
+      await inTransaction(database().db, async (trx) => {
+        for (let i = 0; i < 6; i++)
+          await publish(trx, {
+            organisationId: 'voorbeeldstad',
+            topic: 'chosen.x',
+            payload: { i, keep: i % 2 === 0 },
+          });
+        await publish(trx, {
+          organisationId: 'voorbeeldstad',
+          topic: 'other.x',
+          payload: { i: 6, keep: true },
+        });
+      });
+      await loket.dispatcher.drainOnce();
+      await until(() => seen.length === 3);
+      // Deliveries run in parallel: their order is not the events'.
+      expect(seen.sort((a, b) => (a as { i: number }).i - (b as { i: number }).i)).toEqual([
+        { i: 0, keep: true },
+        { i: 2, keep: true },
+        { i: 4, keep: true },
+      ]);
+      expect(reads).toBe(1);
+    } finally {
+      await loket.stop();
+    }
+  });
+
   it('drops the event when the transaction rolls back', async () => {
     const handler = collector('test.rollback', ['rollback.*']);
     const loket = await startTestLoket(database(), {

@@ -62,7 +62,8 @@ const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_pa
 pool.on('connect', (c) => ownClients.add(c));
 const { org, types: typeRows, admin, limited } = await listClients(db, pool);
 const BENCH_PLAN = 'bench-plan';
-const dropPlan = () => pool.query('/* cost */ delete from case_plan_definition where plan_id = $1', [BENCH_PLAN]);
+const dropPlan = () =>
+  pool.query('/* cost */ delete from case_plan_definition where plan_id = $1', [BENCH_PLAN]);
 if (withPlan) {
   await dropPlan();
   const definition = readDemoPlanText('verhuizing.yaml')

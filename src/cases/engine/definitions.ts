@@ -194,6 +194,21 @@ export async function casesThatMayHavePlan(db: Conn, caseIds: readonly string[])
   return new Set(rows.map((r) => r.id));
 }
 
+/** Which of these organisations have any plan published (only their zaken can have one). */
+export async function organisationsWithPlans(
+  db: Conn,
+  organisationIds: readonly string[],
+): Promise<Set<string>> {
+  if (organisationIds.length === 0) return new Set();
+  const rows = await t(db)
+    .selectFrom('case_plan_definition')
+    .select('organisation_id')
+    .distinct()
+    .where('organisation_id', '=', sql<string>`any(${organisationIds}::text[])`)
+    .execute();
+  return new Set(rows.map((r) => r.organisation_id));
+}
+
 /** `casesThatMayHavePlan` for one zaak. */
 export async function planMayExistForCase(db: Conn, caseId: string): Promise<boolean> {
   return (await casesThatMayHavePlan(db, [caseId])).has(caseId);

@@ -7,7 +7,7 @@ import { ZGW_TOPIC_PREFIX } from '../../zgw/notifications.ts';
 import { type Actor, type PlanEvent, PlanEventError, type PlanState } from '../plan/index.ts';
 import { applyCaseEvent } from './apply.ts';
 import { attachPlan, type EngineDeps } from './cases.ts';
-import { casesThatMayHavePlan } from './definitions.ts';
+import { casesThatMayHavePlan, organisationsWithPlans } from './definitions.ts';
 import { documentTakenByTask } from './tasks.ts';
 
 /**
@@ -97,10 +97,21 @@ function translate(event: DomainEvent): Translated | null {
   return null;
 }
 
-/** The id of the zaak an event announces as new through ZGW, as a list of none or one. */
-function newZaakId(event: DomainEvent): string[] {
-  const what = translate(event);
-  return what && 'attach' in what ? [what.attach] : [];
+/**
+ * The zaken made through ZGW among these events that may have a plan: which of their organisations have any
+ * plan (one statement), then which of those organisations' zaken may have one (one more, only if any has).
+ */
+async function newZakenThatMayHavePlan(trx: Trx, events: readonly DomainEvent[]): Promise<Set<string>> {
+  const created: { id: string; organisationId: string }[] = [];
+  for (const event of events) {
+    const what = translate(event);
+    if (what && 'attach' in what) created.push({ id: what.attach, organisationId: event.organisationId });
+  }
+  const withPlans = await organisationsWithPlans(trx, [...new Set(created.map((c) => c.organisationId))]);
+  return casesThatMayHavePlan(
+    trx,
+    created.filter((c) => withPlans.has(c.organisationId)).map((c) => c.id),
+  );
 }
 
 export function caseEventConsumer(deps: EngineDeps, log: Logger): Consumer {
@@ -110,13 +121,13 @@ export function caseEventConsumer(deps: EngineDeps, log: Logger): Consumer {
     transactional: true,
     accepts: (event) => translate(event) !== null,
     // Most zaken made through ZGW have a zaaktype without a plan: decided here, at fan-out (after the zaak
-    // committed, so a plan published before it counts), for every new zaak of the batch in one statement;
-    // such a zaak gets no delivery at all.
+    // committed, so a plan published before it counts), for all new zaken of the batch at once. A zaak
+    // without gets no delivery at all.
     async targets(event, trx, batch) {
       const what = translate(event);
       if (what && 'attach' in what) {
-        const mayHavePlan = await batch.once('cases-that-may-have-plan', () =>
-          casesThatMayHavePlan(trx, batch.events.flatMap(newZaakId)),
+        const mayHavePlan = await batch.once('new-zaken-that-may-have-plan', () =>
+          newZakenThatMayHavePlan(trx, batch.events),
         );
         if (!mayHavePlan.has(what.attach)) return [];
       }

@@ -9,7 +9,12 @@ import { casesOfSubject, getZaak } from '../../zaken/index.ts';
 import { loadCasePlan } from '../engine/apply.ts';
 import type { ZaaktypeInfo } from '../engine/case-records.ts';
 import { attachPlan } from '../engine/cases.ts';
-import { casesThatMayHavePlan, planMayExistForCase, publishPlan } from '../engine/definitions.ts';
+import {
+  casesThatMayHavePlan,
+  organisationsWithPlans,
+  planMayExistForCase,
+  publishPlan,
+} from '../engine/definitions.ts';
 import { caseEngineOf } from '../module.ts';
 import { readDemoPlanText } from '../plan/definitions/index.ts';
 import { caseApi, type Person, personSession, startCaseLoket, taskPath, until } from '../test-support.ts';
@@ -359,6 +364,10 @@ describeBackends('Zaakbehandeling API', (database) => {
       new Set([first.id, second.id, moving.id]),
     );
     expect(await casesThatMayHavePlan(db, [])).toEqual(new Set());
+    // What the fan-out asks first: which organisations of the batch's new zaken have any plan.
+    expect(await organisationsWithPlans(db, [organisationId, 'zonder-plannen'])).toEqual(
+      new Set([organisationId]),
+    );
   });
 
   it('dry-runs and migrates open cases to a new plan version, on request of a functional administrator', async () => {

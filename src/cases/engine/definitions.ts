@@ -179,8 +179,8 @@ export async function planForZaaktype(
  * zaken made through ZGW whose zaaktype has no plan. It reads the tables, not a memo, so a plan another
  * process published a moment ago counts. A zaaktype URL whose uuid cannot be read here counts as may (the
  * full lookup decides); a missing zaak as may not. Prepared once per connection: the fan-out asks it once
- * per batch of new zaken, of any organisation. The zaken and the zaaktype come from their modules' own
- * fragments.
+ * per batch, for the new zaken of the organisations that have plans (`organisationsWithPlans`). The zaken and
+ * the zaaktype come from their modules' own fragments.
  */
 export async function casesThatMayHavePlan(db: Conn, caseIds: readonly string[]): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();

@@ -6,6 +6,7 @@ import { PAGE_SIZE } from '../zgw/pagination.ts';
 import {
   type ListRequest,
   listOf,
+  MERGE_AT_MOST,
   type PageShape,
   pageColumns,
   pageSelect,
@@ -105,37 +106,42 @@ export function filteredPage(
   scope: Scope,
   shape: PageShape,
 ): RawBuilder<unknown> {
-  let q = db.selectFrom('zrc_zaak').where('organisation_id', '=', req.organisationId);
-  q = q.where((eb) => {
-    const c = filterConditions(eb, req.filters);
-    if (scope.kind === 'all') {
-      if (scope.cap < TOP_RANK) c.push(eb('vertrouwelijkheid_rank', '<=', scope.cap));
-    } else
-      c.push(
-        eb.or(
-          scope.pairs.map(([k, r]) =>
-            // At the top rank every zaak qualifies: no condition to test per index entry.
-            r >= TOP_RANK
-              ? eb('zaaktype_key', '=', k)
-              : eb.and([eb('zaaktype_key', '=', k), eb('vertrouwelijkheid_rank', '<=', r)]),
-          ),
-        ),
-      );
-    return eb.and(c);
-  });
-  const ordering = typeof req.filters.ordering === 'string' ? req.filters.ordering : '';
+  const f = req.filters;
+  const base = db.selectFrom('zrc_zaak').where('organisation_id', '=', req.organisationId);
+  const q = base.where((eb) => eb.and([...filterConditions(eb, f), ...scopeConditions(eb, scope)]));
+  const ordering = typeof f.ordering === 'string' ? f.ordering : '';
   const column = ORDERINGS[ordering.replace(/^-/, '')];
   if (ordering && !column) throw problems.invalidField('ordering', 'invalid_choice', t.ordering(ordering));
+  const offset = (req.page - 1) * PAGE_SIZE;
   // The page's ids first (index-only where an index covers the filters), then only those rows, in the
   // order of the ids (which the join keeps, so PostgreSQL does not sort the wide rows again).
   const direction = ordering.startsWith('-') ? 'desc' : 'asc';
-  let ids = q.select(['id', 'created_at']);
-  if (column) ids = ids.select(sql.ref(column).as('ordered_by')).orderBy(sql.ref(column), direction);
-  ids = ids
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .offset((req.page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE);
+  let ids: RawBuilder<unknown>;
+  const branches = column ? null : yearBranches(scope, f);
+  if (branches) {
+    // One scan per zaaktype and year of startdatum, each already newest first, merged: a page reads
+    // offset + 100 entries of each at most, where one scan of the range sorts every entry in it.
+    const scans = branches.map(({ key, rank, year, filters }) => {
+      const one = base
+        .where((eb) => {
+          const c = filterConditions(eb, filters);
+          c.push(eb('zaaktype_key', '=', key), eb(START_YEAR, '=', year));
+          if (rank < TOP_RANK) c.push(eb('vertrouwelijkheid_rank', '<=', rank));
+          return eb.and(c);
+        })
+        .select(['id', 'created_at'])
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(offset + PAGE_SIZE);
+      return sql`(${one})`;
+    });
+    ids = sql`select id, created_at from (${sql.join(scans, sql` union all `)}) y
+      order by created_at desc, id desc offset ${offset} limit ${PAGE_SIZE}`;
+  } else {
+    let page = q.select(['id', 'created_at']);
+    if (column) page = page.select(sql.ref(column).as('ordered_by')).orderBy(sql.ref(column), direction);
+    ids = sql`${page.orderBy('created_at', 'desc').orderBy('id', 'desc').offset(offset).limit(PAGE_SIZE)}`;
+  }
   const count = q.select(sql<number>`count(*)`.as('n'));
   const order = column ? sql`i.ordered_by ${sql.raw(direction)}, ` : sql``;
   return sql`${PREPARED} ${pageSelect(shape, {
@@ -144,4 +150,83 @@ export function filteredPage(
     page: sql`select ${pageColumns(shape)} from (${ids}) i join zrc_zaak z on z.id = i.id
       order by ${order}i.created_at desc, i.id desc`,
   })}`;
+}
+
+/** What the client may see, as conditions (none with every zaaktype up to the top rank). */
+function scopeConditions(eb: Eb, scope: Scope): Expression<SqlBool>[] {
+  if (scope.kind === 'all')
+    return scope.cap < TOP_RANK ? [eb('vertrouwelijkheid_rank', '<=', scope.cap)] : [];
+  return [
+    eb.or(
+      scope.pairs.map(([k, r]) =>
+        // At the top rank every zaak qualifies: no condition to test per index entry.
+        r >= TOP_RANK
+          ? eb('zaaktype_key', '=', k)
+          : eb.and([eb('zaaktype_key', '=', k), eb('vertrouwelijkheid_rank', '<=', r)]),
+      ),
+    ),
+  ];
+}
+
+/** The year of startdatum, written as the index zrc_zaak_type_start_year holds it (migrations.ts). */
+const START_YEAR = sql<number>`extract(year from startdatum)::int`;
+
+/** One scan of a page by years of startdatum: a zaaktype up to a rank, one year, and the filters it needs. */
+interface YearBranch {
+  key: number;
+  rank: number;
+  year: number;
+  filters: Record<string, unknown>;
+}
+
+const START_FILTERS = [
+  'startdatum',
+  'startdatum__gt',
+  'startdatum__gte',
+  'startdatum__lt',
+  'startdatum__lte',
+];
+
+/**
+ * The scans, one per zaaktype and year of startdatum, that together hold exactly the zaken of a range of
+ * startdatum bounded on both sides, for a client limited to some zaaktypen (or a zaaktype filter); or null,
+ * when the range is open, the scope is every zaaktype, or the scans would be more than MERGE_AT_MOST. Each
+ * year of a zaaktype is a run of the index in created_at order (migrations.ts, `zaak_type_start_year`). A
+ * year the range covers whole drops the range from its scan: the year says it all, and a prepared
+ * statement's generic plan, which cannot know how much of the year a range holds, still takes the index.
+ */
+function yearBranches(scope: Scope, f: Record<string, unknown>): YearBranch[] | null {
+  if (scope.kind !== 'pairs') return null;
+  const date = (k: string) => {
+    const v = f[k];
+    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+  };
+  const on = date('startdatum');
+  const [gt, gte, lt, lte] = [
+    date('startdatum__gt'),
+    date('startdatum__gte'),
+    date('startdatum__lt'),
+    date('startdatum__lte'),
+  ];
+  const years = (ds: (string | undefined)[]) =>
+    ds.filter((d) => d !== undefined).map((d) => Number(d.slice(0, 4)));
+  const lower = years([on, gt, gte]);
+  const upper = years([on, lt, lte]);
+  if (lower.length === 0 || upper.length === 0) return null;
+  const from = Math.max(...lower);
+  const count = Math.min(...upper) - from + 1;
+  if (count < 1 || count * scope.pairs.length > MERGE_AT_MOST) return null;
+  const rest = Object.fromEntries(Object.entries(f).filter(([k]) => !START_FILTERS.includes(k)));
+  const whole = (year: number) =>
+    on === undefined &&
+    (gt === undefined || gt < `${year}-01-01`) &&
+    (gte === undefined || gte <= `${year}-01-01`) &&
+    (lt === undefined || lt > `${year}-12-31`) &&
+    (lte === undefined || lte >= `${year}-12-31`);
+  return scope.pairs.flatMap(([key, rank]) =>
+    Array.from({ length: count }, (_, i) => {
+      const year = from + i;
+      return { key, rank, year, filters: whole(year) ? rest : f };
+    }),
+  );
 }

@@ -11,6 +11,14 @@ export interface ListRequest {
   page: number;
 }
 
+/**
+ * Up to this many index scans, a page merges them in their order (PostgreSQL's Merge Append): one per
+ * zaaktype of a limited client (list.ts), one per zaaktype and year of startdatum (list-filters.ts). The
+ * statement has a branch per scan (planned once per connection); beyond this, one scan, filtered, keeps it
+ * small.
+ */
+export const MERGE_AT_MOST = 32;
+
 export type Pairs = [key: number, rank: number][];
 /** What the client may see, narrowed by the zaaktype and confidentiality filters. */
 export type Scope = { kind: 'all'; cap: number } | { kind: 'pairs'; pairs: Pairs };

@@ -70,6 +70,9 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
       where.push(`vertrouwelijkheid_rank <= ${levels.indexOf(f.maximaleVertrouwelijkheidaanduiding)}`);
     if (f.startdatum__gte) where.push(`startdatum >= '${f.startdatum__gte}'`);
     if (f.startdatum__lte) where.push(`startdatum <= '${f.startdatum__lte}'`);
+    if (f.startdatum__gt) where.push(`startdatum > '${f.startdatum__gt}'`);
+    if (f.startdatum__lt) where.push(`startdatum < '${f.startdatum__lt}'`);
+    if (f.startdatum) where.push(`startdatum = '${f.startdatum}'`);
     if (f.registratiedatum__gt) where.push(`registratiedatum > '${f.registratiedatum__gt}'`);
     const ordering = f.ordering ?? '';
     const column = ORDER_COLUMNS[ordering.replace(/^-/, '')];
@@ -125,6 +128,8 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     {},
     { maximaleVertrouwelijkheidaanduiding: 'intern' },
     { startdatum__gte: '2023-01-01', startdatum__lte: '2024-12-31' },
+    // Parts of three years: a limited client's page merges a scan per zaaktype and year (list-filters.ts).
+    { startdatum__gt: '2022-03-15', startdatum__lt: '2024-02-10', startdatum__gte: '2022-01-01' },
     { registratiedatum__gt: '2025-06-01' },
     { ordering: 'startdatum' },
     { ordering: '-identificatie' },
@@ -142,8 +147,26 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     await same(
       null,
       { zaaktype: types[1], startdatum__gte: '2024-01-01', startdatum__lte: '2024-12-31' },
-      [1],
+      [1, 2],
     );
+    // A range the page must skip inside of, a range of no year, and one day.
+    await same(
+      null,
+      {
+        zaaktype__in: types.slice(0, 3).join(','),
+        startdatum__gte: '2023-05-01',
+        startdatum__lte: '2025-02-28',
+      },
+      [1, 2, 3, 4],
+    );
+    await same(null, { zaaktype: types[1], startdatum__gt: '2024-06-01', startdatum__lt: '2024-06-01' }, [1]);
+    const day = (
+      await sql<{ d: string }>`select startdatum::text as d from zrc_zaak
+        where zaaktype = ${types[1]} and organisation_id = ${org} order by created_at desc limit 1`.execute(
+        database().db,
+      )
+    ).rows[0].d;
+    await same(null, { zaaktype: types[1], startdatum: day }, [1]);
   });
 
   it('as a client limited to some zaaktypen and confidentiality levels', async () => {
@@ -219,5 +242,42 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     const most = new Map(types.slice(0, 10).map((t, i) => [t, i % 8]));
     for (const allowed of [one, two, most, await manyZaaktypen()]) await same(allowed, {}, [1, 2, 3, 4]);
     await same(null, {}, [1, 2, 9]);
+  });
+
+  it('pages of a range of startdatum that a zaaktype fills past a page', async () => {
+    // (Almost) every zaak of two zaaktypen started in 2024: a page's scan of one zaaktype and year of startdatum runs
+    // past 100 entries, and a page takes rows from both (list-filters.ts, yearBranches).
+    const db = database().db;
+    await sql`update zrc_zaak set startdatum = date '2024-01-01' + abs(hashtext(id::text)) % 366
+      where organisation_id = ${org} and zaaktype in (${types[0]}, ${types[1]})`.execute(db);
+    // And the newest five (on the first page) on the days around the turns of the years.
+    await sql`update zrc_zaak z set startdatum = d.day::date
+      from (select id, row_number() over (order by created_at desc, id desc) as n from zrc_zaak
+        where organisation_id = ${org} and zaaktype = ${types[0]}) s,
+        (values (1, '2022-12-31'), (2, '2023-01-01'), (3, '2023-12-31'), (4, '2024-01-01'), (5, '2024-12-31'))
+        d(n, day)
+      where z.id = s.id and s.n = d.n`.execute(db);
+    const year = { startdatum__gte: '2024-01-01', startdatum__lte: '2024-12-31' };
+    const first = await listZaakRows(db, {
+      organisationId: org,
+      allowed: null,
+      filters: { zaaktype: types[0], ...year },
+      page: 1,
+    });
+    expect(first.count).toBeGreaterThan(100);
+    await same(null, { zaaktype: types[0], ...year }, [1, 2]);
+    await same(null, { zaaktype__in: `${types[0]},${types[1]}`, ...year }, [1, 2, 3]);
+    const two = new Map([
+      [types[0], 7],
+      [types[1], 3],
+    ]);
+    await same(two, { startdatum__gte: '2023-06-01', startdatum__lte: '2024-12-31' }, [1, 2, 3]);
+    // Bounds on the turn of a year: 2023 whole, the first day of 2024 and the last of 2022 left out.
+    for (const [gt, lt] of [
+      ['2022-12-31', '2024-01-01'],
+      ['2024-01-01', '2025-01-01'],
+      ['2023-12-31', '2024-12-31'],
+    ])
+      await same(two, { startdatum__gt: gt, startdatum__lt: lt }, [1, 2]);
   });
 });

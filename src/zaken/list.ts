@@ -6,6 +6,7 @@ import { filteredPage } from './list-filters.ts';
 import {
   type ListRequest,
   listOf,
+  MERGE_AT_MOST,
   type PageRow,
   type PageShape,
   type Pairs,
@@ -209,13 +210,6 @@ const monthStart = (bucket: RawBuilder<unknown>) =>
  * the index alone and then the 100 rows by primary key (README.md, "Lists").
  */
 const FETCH_WHILE_SKIP_BELOW = 200;
-
-/**
- * Up to this many zaaktypen, a limited client's page merges one index scan per zaaktype. The statement has
- * a branch per zaaktype (planned once per connection); beyond this, one scan of the months, filtered, keeps
- * it small.
- */
-const MERGE_AT_MOST = 32;
 
 /**
  * One statement: the year counts and which years hold rows [offset, offset + 100), their month counts, which

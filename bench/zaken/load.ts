@@ -151,7 +151,13 @@ export async function forgetCreated(url: string, schema: string, since: Date) {
       await rebuildCounts(trx);
     });
     // As autovacuum would in time: the rebuilt counters are read from their index alone again.
-    for (const table of ['zrc_zaak', 'zrc_zaak_count', 'zrc_zaak_count_total', 'zrc_zaak_count_delta'])
+    for (const table of [
+      'zrc_zaak',
+      'zrc_zaak_count',
+      'zrc_zaak_count_total',
+      'zrc_zaak_start_count',
+      'zrc_zaak_count_delta',
+    ])
       await sql`vacuum analyze ${sql.table(table)}`.execute(database.db);
   } finally {
     await database.close();

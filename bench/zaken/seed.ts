@@ -211,7 +211,14 @@ async function bulkCopy(
     await sql`drop table bench_seed_template`.execute(trx);
   });
   log('derived: counters rebuilt, identificatie counters set; analysing');
-  const zaken = ['zrc_zaak', 'zrc_zaak_count', 'zrc_zaak_count_total', 'zrc_status', 'zrc_rol'];
+  const zaken = [
+    'zrc_zaak',
+    'zrc_zaak_count',
+    'zrc_zaak_count_total',
+    'zrc_zaak_start_count',
+    'zrc_status',
+    'zrc_rol',
+  ];
   for (const table of [...zaken, 'zrc_zaak_child', 'brc_besluit', 'drc_eio'])
     await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   const t2 = performance.now();

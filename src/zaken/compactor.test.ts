@@ -6,17 +6,18 @@ import { CountCompactor } from './compactor.ts';
 
 /**
  * The compactor folds a burst of deltas into the counters, each delta into the counter of its rank and every
- * rank above, for its month and its year, and on PostgreSQL vacuums the delta table once it has moved 10,000
+ * rank above, for its month and its year of registration (and into the counter of its rank alone for its month
+ * of startdatum), and on PostgreSQL vacuums the delta table once it has moved 10,000
  * (compactor.ts says why).
  */
 describeBackends('Zaak counter compaction', (database, backend) => {
   it('folds deltas into the counters of their rank and above, and vacuums the deltas after 10,000', async () => {
     const db = database().db;
-    // 6,000 zaken counted in and 4,000 out again, at rank 2 (intern), one zaaktype, one month.
-    await sql`insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, n)
-      select 'org-c', 7, 2, 202611, case when g <= 6000 then 1 else -1 end from generate_series(1, 10000) g`.execute(
-      db,
-    );
+    // 6,000 zaken counted in and 4,000 out again, at rank 2 (intern), one zaaktype, one month, started the
+    // month before.
+    await sql`insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, start_month, n)
+      select 'org-c', 7, 2, 202611, 202610, case when g <= 6000 then 1 else -1 end
+      from generate_series(1, 10000) g`.execute(db);
     const compactor = new CountCompactor(db, pino({ level: 'silent' }), { vacuum: backend === 'postgres' });
     await compactor.pass();
 
@@ -30,6 +31,10 @@ describeBackends('Zaak counter compaction', (database, backend) => {
     const totals = await sql<{ rank: number; bucket: number; n: string }>`select rank, bucket, n
       from zrc_zaak_count_total where organisation_id = 'org-c' order by rank, bucket`.execute(db);
     expect(totals.rows.map((r) => [r.rank, r.bucket, Number(r.n)])).toEqual(expected);
+    // By startdatum, a counter counts one rank alone.
+    const started = await sql<{ rank: number; month: number; n: string }>`select rank, month, n
+      from zrc_zaak_start_count where organisation_id = 'org-c' order by rank, month`.execute(db);
+    expect(started.rows.map((r) => [r.rank, r.month, Number(r.n)])).toEqual([[2, 202610, 2000]]);
     const pending = await sql<{ n: string }>`select count(*) as n from zrc_zaak_count_delta`.execute(db);
     expect(Number(pending.rows[0].n)).toBe(0);
 

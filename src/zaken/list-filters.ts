@@ -1,23 +1,26 @@
-import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { TOP_RANK } from '../authz/policy.ts';
 import { PREPARED } from '../platform/db/database.ts';
 import { problems } from '../platform/http/problem.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import {
+  type Eb,
   type ListRequest,
   listOf,
-  MERGE_AT_MOST,
   type PageShape,
   pageColumns,
   pageSelect,
   type Scope,
+  scopeConditions,
 } from './list-shared.ts';
+import { START_YEAR, startCount, yearBranches } from './list-start.ts';
 import type { Conn } from './store.ts';
 import { zakenTexts as t } from './texts.nl.ts';
 
 /**
  * The zaken list with any filter beyond zaaktype and confidentiality, or with an ordering: an exact
  * count(*) and OFFSET on the indexes that exist — in one statement, so count and page share a snapshot.
+ * A range of startdatum of a few zaaktypen has a quicker page and count (list-start.ts).
  */
 const ORDERINGS: Record<string, string> = {
   startdatum: 'startdatum',
@@ -53,9 +56,6 @@ const ROL_FILTERS: [param: string, path: string[]][] = [
   ['medewerker__identificatie', ['identificatie']],
   ['organisatorischeEenheid__identificatie', ['identificatie']],
 ];
-
-// biome-ignore lint/suspicious/noExplicitAny: the builder of a dynamic where clause over zrc_zaak
-type Eb = ExpressionBuilder<any, 'zrc_zaak'>;
 
 /** The where clause of the filters (everything but authorisation). */
 function filterConditions(eb: Eb, f: Record<string, unknown>): Expression<SqlBool>[] {
@@ -142,7 +142,8 @@ export function filteredPage(
     if (column) page = page.select(sql.ref(column).as('ordered_by')).orderBy(sql.ref(column), direction);
     ids = sql`${page.orderBy('created_at', 'desc').orderBy('id', 'desc').offset(offset).limit(PAGE_SIZE)}`;
   }
-  const count = q.select(sql<number>`count(*)`.as('n'));
+  const count =
+    startCount(db, req.organisationId, scope, f) ?? sql`(${q.select(sql<number>`count(*)`.as('n'))})`;
   const order = column ? sql`i.ordered_by ${sql.raw(direction)}, ` : sql``;
   return sql`${PREPARED} ${pageSelect(shape, {
     total: sql`(${count})::bigint`,
@@ -150,83 +151,4 @@ export function filteredPage(
     page: sql`select ${pageColumns(shape)} from (${ids}) i join zrc_zaak z on z.id = i.id
       order by ${order}i.created_at desc, i.id desc`,
   })}`;
-}
-
-/** What the client may see, as conditions (none with every zaaktype up to the top rank). */
-function scopeConditions(eb: Eb, scope: Scope): Expression<SqlBool>[] {
-  if (scope.kind === 'all')
-    return scope.cap < TOP_RANK ? [eb('vertrouwelijkheid_rank', '<=', scope.cap)] : [];
-  return [
-    eb.or(
-      scope.pairs.map(([k, r]) =>
-        // At the top rank every zaak qualifies: no condition to test per index entry.
-        r >= TOP_RANK
-          ? eb('zaaktype_key', '=', k)
-          : eb.and([eb('zaaktype_key', '=', k), eb('vertrouwelijkheid_rank', '<=', r)]),
-      ),
-    ),
-  ];
-}
-
-/** The year of startdatum, written as the index zrc_zaak_type_start_year holds it (migrations.ts). */
-const START_YEAR = sql<number>`extract(year from startdatum)::int`;
-
-/** One scan of a page by years of startdatum: a zaaktype up to a rank, one year, and the filters it needs. */
-interface YearBranch {
-  key: number;
-  rank: number;
-  year: number;
-  filters: Record<string, unknown>;
-}
-
-const START_FILTERS = [
-  'startdatum',
-  'startdatum__gt',
-  'startdatum__gte',
-  'startdatum__lt',
-  'startdatum__lte',
-];
-
-/**
- * The scans, one per zaaktype and year of startdatum, that together hold exactly the zaken of a range of
- * startdatum bounded on both sides, for a client limited to some zaaktypen (or a zaaktype filter); or null,
- * when the range is open, the scope is every zaaktype, or the scans would be more than MERGE_AT_MOST. Each
- * year of a zaaktype is a run of the index in created_at order (migrations.ts, `zaak_type_start_year`). A
- * year the range covers whole drops the range from its scan: the year says it all, and a prepared
- * statement's generic plan, which cannot know how much of the year a range holds, still takes the index.
- */
-function yearBranches(scope: Scope, f: Record<string, unknown>): YearBranch[] | null {
-  if (scope.kind !== 'pairs') return null;
-  const date = (k: string) => {
-    const v = f[k];
-    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
-  };
-  const on = date('startdatum');
-  const [gt, gte, lt, lte] = [
-    date('startdatum__gt'),
-    date('startdatum__gte'),
-    date('startdatum__lt'),
-    date('startdatum__lte'),
-  ];
-  const years = (ds: (string | undefined)[]) =>
-    ds.filter((d) => d !== undefined).map((d) => Number(d.slice(0, 4)));
-  const lower = years([on, gt, gte]);
-  const upper = years([on, lt, lte]);
-  if (lower.length === 0 || upper.length === 0) return null;
-  const from = Math.max(...lower);
-  const count = Math.min(...upper) - from + 1;
-  if (count < 1 || count * scope.pairs.length > MERGE_AT_MOST) return null;
-  const rest = Object.fromEntries(Object.entries(f).filter(([k]) => !START_FILTERS.includes(k)));
-  const whole = (year: number) =>
-    on === undefined &&
-    (gt === undefined || gt < `${year}-01-01`) &&
-    (gte === undefined || gte <= `${year}-01-01`) &&
-    (lt === undefined || lt > `${year}-12-31`) &&
-    (lte === undefined || lte >= `${year}-12-31`);
-  return scope.pairs.flatMap(([key, rank]) =>
-    Array.from({ length: count }, (_, i) => {
-      const year = from + i;
-      return { key, rank, year, filters: whole(year) ? rest : f };
-    }),
-  );
 }

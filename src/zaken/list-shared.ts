@@ -1,4 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { TOP_RANK } from '../authz/policy.ts';
 import { BASE_MARK } from './doc.ts';
 import type { ZaakRow } from './store.ts';
 
@@ -10,6 +11,18 @@ export interface ListRequest {
   filters: Record<string, unknown>;
   page: number;
 }
+
+/**
+ * The filters a client's autorisaties amount to (zaaktype and confidentiality), and `page` and `expand`,
+ * which filter nothing: with only these, a list is counted from the counters (list.ts, list-start.ts).
+ */
+export const COUNTED_FILTERS = new Set([
+  'page',
+  'zaaktype',
+  'zaaktype__in',
+  'maximaleVertrouwelijkheidaanduiding',
+  'expand',
+]);
 
 /**
  * Up to this many index scans, a page merges them in their order (PostgreSQL's Merge Append): one per
@@ -67,4 +80,23 @@ export function listOf(value: unknown): string[] | undefined {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the builder of a dynamic where clause over zrc_zaak
+export type Eb = ExpressionBuilder<any, 'zrc_zaak'>;
+
+/** What the client may see, as conditions on zrc_zaak (none with every zaaktype up to the top rank). */
+export function scopeConditions(eb: Eb, scope: Scope): Expression<SqlBool>[] {
+  if (scope.kind === 'all')
+    return scope.cap < TOP_RANK ? [eb('vertrouwelijkheid_rank', '<=', scope.cap)] : [];
+  return [
+    eb.or(
+      scope.pairs.map(([k, r]) =>
+        // At the top rank every zaak qualifies: no condition to test per index entry.
+        r >= TOP_RANK
+          ? eb('zaaktype_key', '=', k)
+          : eb.and([eb('zaaktype_key', '=', k), eb('vertrouwelijkheid_rank', '<=', r)]),
+      ),
+    ),
+  ];
 }

@@ -4,6 +4,7 @@ import { type Db, eachRow, PREPARED } from '../platform/db/database.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import { filteredPage } from './list-filters.ts';
 import {
+  COUNTED_FILTERS,
   type ListRequest,
   listOf,
   MERGE_AT_MOST,
@@ -28,15 +29,8 @@ export type { ListRequest } from './list-shared.ts';
  * falls in are scanned, on the list indexes of the client's zaaktypen (`page` is the page's number, not a
  * filter). Any other filter or ordering takes the plain path (list-filters.ts). Either way count and page
  * come from one statement: one snapshot, one round trip. The zaken's parts ride on their rows (doc.ts).
+ * (COUNTED_FILTERS: list-shared.ts.)
  */
-const COUNTED_FILTERS = new Set([
-  'page',
-  'zaaktype',
-  'zaaktype__in',
-  'maximaleVertrouwelijkheidaanduiding',
-  'expand',
-]);
-
 export interface ListResult {
   count: number;
   /** The page's zaken, whole rows. */

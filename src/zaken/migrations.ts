@@ -213,4 +213,26 @@ export const zakenMigrations: MigrationSet = {
        (organisation_id, zaaktype_key, (extract(year from startdatum)::int), created_at desc, id desc)
        include (startdatum, vertrouwelijkheid_rank)`,
   ]),
+  // Counters by month of startdatum (yyyymm) and confidentiality rank: a list of a range of startdatum
+  // counts its whole months from them (list-start.ts). A delta carries the month of its zaak's startdatum
+  // too; the deltas pending now (no month) are in the rows counted here. A delta without one (from a Loket
+  // of before this migration) is refused.
+  '2026_11_26_1200_zaak_start_count': sqlMigration([
+    'lock table zrc_zaak_count_delta in exclusive mode',
+    'alter table zrc_zaak_count_delta add column start_month integer',
+    `alter table zrc_zaak_count_delta add constraint zrc_zaak_count_delta_start_month
+       check (start_month is not null) not valid`,
+    `create table zrc_zaak_start_count (
+       organisation_id text not null,
+       zaaktype_key integer not null,
+       month integer not null,
+       rank smallint not null,
+       n bigint not null,
+       primary key (organisation_id, zaaktype_key, month, rank) include (n)
+     )`,
+    `insert into zrc_zaak_start_count (organisation_id, zaaktype_key, month, rank, n)
+       select organisation_id, zaaktype_key,
+         (extract(year from startdatum) * 100 + extract(month from startdatum))::int, vertrouwelijkheid_rank, count(*)
+       from zrc_zaak group by 1, 2, 3, 4`,
+  ]),
 };

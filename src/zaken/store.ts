@@ -57,6 +57,11 @@ export function bucketOf(at: Date): number {
   return at.getUTCFullYear() * 100 + at.getUTCMonth() + 1;
 }
 
+/** The month of a startdatum ('yyyy-mm-dd') as yyyymm: the bucket of the counters by startdatum. */
+export function startMonthOf(startdatum: string): number {
+  return Number(startdatum.slice(0, 4)) * 100 + Number(startdatum.slice(5, 7));
+}
+
 /** The first moment of a bucket and of the bucket after it. */
 export function bucketRange(bucket: number): { from: Date; to: Date } {
   const year = Math.floor(bucket / 100);
@@ -133,7 +138,10 @@ export async function existingZaaktypeKeys(db: Db, urls: string[]): Promise<Map<
 
 async function countDelta(
   trx: Trx,
-  row: Pick<ZaakRow, 'organisation_id' | 'zaaktype_key' | 'vertrouwelijkheid_rank' | 'created_at'>,
+  row: Pick<
+    ZaakRow,
+    'organisation_id' | 'zaaktype_key' | 'vertrouwelijkheid_rank' | 'created_at' | 'startdatum'
+  >,
   n: number,
 ) {
   await trx
@@ -143,6 +151,7 @@ async function countDelta(
       zaaktype_key: row.zaaktype_key,
       rank: row.vertrouwelijkheid_rank,
       bucket: bucketOf(new Date(row.created_at)),
+      start_month: startMonthOf(row.startdatum),
       n,
     })
     .execute();
@@ -189,8 +198,9 @@ export async function insertZaak(
       on conflict (bronorganisatie, identificatie) do nothing
       returning identificatie, dienst_id, organisation_id, zaaktype_key, vertrouwelijkheid_rank
     ), d as (
-      insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, n)
-      select organisation_id, zaaktype_key, vertrouwelijkheid_rank, ${bucketOf(new Date(row.created_at))}, 1 from z
+      insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, start_month, n)
+      select organisation_id, zaaktype_key, vertrouwelijkheid_rank, ${bucketOf(new Date(row.created_at))},
+        ${startMonthOf(row.startdatum)}, 1 from z
     )${announced ? announcedParts(announced) : sql``}
     select g.fresh, z.identificatie, z.dienst_id${announced ? sql`, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified` : sql``}
     from g left join z on true`.execute(conn);
@@ -225,13 +235,19 @@ export type ZaakChanges = Partial<
   Omit<ZaakRow, 'id' | 'organisation_id' | 'zaaktype' | 'zaaktype_key' | 'created_at'>
 >;
 
-/** Changes a zaak (the caller holds its row lock); a new confidentiality moves it to another counter. */
+/**
+ * Changes a zaak (the caller holds its row lock); a new confidentiality or month of startdatum moves it to
+ * other counters.
+ */
 export async function updateZaakRow(trx: Trx, before: ZaakRow, changes: ZaakChanges): Promise<ZaakRow> {
   const set: Record<string, unknown> = { ...changes };
   if (changes.data) set.data = JSON.stringify(changes.data);
   await trx.updateTable('zrc_zaak').set(set).where('id', '=', before.id).execute();
   const after = { ...before, ...changes };
-  if (after.vertrouwelijkheid_rank !== before.vertrouwelijkheid_rank) {
+  if (
+    after.vertrouwelijkheid_rank !== before.vertrouwelijkheid_rank ||
+    startMonthOf(after.startdatum) !== startMonthOf(before.startdatum)
+  ) {
     await countDelta(trx, before, -1);
     await countDelta(trx, after, 1);
   }
@@ -318,14 +334,16 @@ export function caseSummariesOfSubjectQuery(db: Conn, bsn: string) {
  * Folds the appended count deltas into the counters, in one statement (so a reader, which sums both,
  * never sees a delta twice or not at all). A counter counts the zaken at its rank or below, so a delta
  * at rank r goes into the counters of r and every rank above, each for its month (yyyymm) and its year
- * (yyyy). Safe to run in several processes at once.
+ * (yyyy) of registration; and into the counter of its month of startdatum at rank r alone (a delta written
+ * before there were counters by startdatum has none: its zaak was counted when they were made). Safe to run
+ * in several processes at once.
  */
 export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
   const { rows } = await sql<{ moved: number }>`
     with moved as (
       delete from zrc_zaak_count_delta
       where id in (select id from zrc_zaak_count_delta order by id limit ${batch})
-      returning organisation_id, zaaktype_key, rank, bucket, n
+      returning organisation_id, zaaktype_key, rank, bucket, start_month, n
     ), upto as (
       select m.organisation_id, m.zaaktype_key, r.rank, b.bucket, m.n
       from moved m join generate_series(0, ${sql.lit(TOP_RANK)}) r(rank) on m.rank <= r.rank
@@ -339,6 +357,12 @@ export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
       insert into zrc_zaak_count_total as t (organisation_id, rank, bucket, n)
       select organisation_id, rank, bucket, sum(n) from upto group by 1, 2, 3
       on conflict (organisation_id, rank, bucket) do update set n = t.n + excluded.n
+      returning 1
+    ), by_start as (
+      insert into zrc_zaak_start_count as s (organisation_id, zaaktype_key, month, rank, n)
+      select organisation_id, zaaktype_key, start_month, rank, sum(n) from moved
+      where start_month is not null group by 1, 2, 3, 4
+      on conflict (organisation_id, zaaktype_key, month, rank) do update set n = s.n + excluded.n
       returning 1
     )
     select (select count(*) from moved)::int as moved`.execute(db);
@@ -356,6 +380,7 @@ export async function rebuildCounts(trx: Trx): Promise<void> {
   await sql`delete from zrc_zaak_count_delta`.execute(trx);
   await sql`delete from zrc_zaak_count`.execute(trx);
   await sql`delete from zrc_zaak_count_total`.execute(trx);
+  await sql`delete from zrc_zaak_start_count`.execute(trx);
   const bucket = sql`(extract(year from created_at at time zone 'UTC') * 100 + extract(month from created_at at time zone 'UTC'))::int`;
   await sql`insert into zrc_zaak_count (organisation_id, zaaktype_key, rank, bucket, n)
     select x.organisation_id, x.zaaktype_key, r.rank, x.bucket, sum(x.n)
@@ -364,6 +389,10 @@ export async function rebuildCounts(trx: Trx): Promise<void> {
       from zrc_zaak group by 1, 2, 3, 4
     ) x join generate_series(0, ${sql.lit(TOP_RANK)}) r(rank) on x.rank <= r.rank
     group by 1, 2, 3, 4`.execute(trx);
+  await sql`insert into zrc_zaak_start_count (organisation_id, zaaktype_key, month, rank, n)
+    select organisation_id, zaaktype_key, (extract(year from startdatum) * 100 + extract(month from startdatum))::int,
+      vertrouwelijkheid_rank, count(*)
+    from zrc_zaak group by 1, 2, 3, 4`.execute(trx);
   await sql`insert into zrc_zaak_count (organisation_id, zaaktype_key, rank, bucket, n)
     select organisation_id, zaaktype_key, rank, bucket / 100, sum(n) from zrc_zaak_count group by 1, 2, 3, 4`.execute(
     trx,

@@ -31,14 +31,17 @@ const addDays = (day: string, n: number) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
+/** A real day (not 2024-02-30, which JavaScript would take as 1 March and PostgreSQL refuses). */
+const isDay = (v: unknown): v is string =>
+  typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) && addDays(v, 0) === v;
 const monthOf = (day: string) => Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 7));
 
-/** The range the filters ask, or null when it is open on a side (or a bound is no date). */
+/** The range the filters ask, or null when it is open on a side (or a bound is no day: the plain path says so). */
 function rangeOf(f: Record<string, unknown>): Range | null {
   const bound = (k: string, shift: number) => {
     const v = f[k];
     if (v === undefined || v === null || v === '') return undefined;
-    return typeof v === 'string' && DATE.test(v) ? addDays(v, shift) : null;
+    return isDay(v) ? addDays(v, shift) : null;
   };
   const lower = [bound('startdatum', 0), bound('startdatum__gte', 0), bound('startdatum__gt', 1)];
   const upper = [bound('startdatum', 0), bound('startdatum__lte', 0), bound('startdatum__lt', -1)];

@@ -3,7 +3,7 @@ import { TOP_RANK } from '../authz/policy.ts';
 import { BASE_MARK } from './doc.ts';
 import type { ZaakRow } from './store.ts';
 
-/** What both paths of the zaken list share (list.ts, list-filters.ts). */
+/** What the paths of the zaken list share (list.ts, list-filters.ts, list-start.ts). */
 export interface ListRequest {
   organisationId: string;
   /** zaaktype URL → highest confidentiality rank the client may read; null: every zaaktype, every rank. */
@@ -26,7 +26,7 @@ export const COUNTED_FILTERS = new Set([
 
 /**
  * Up to this many index scans, a page merges them in their order (PostgreSQL's Merge Append): one per
- * zaaktype of a limited client (list.ts), one per zaaktype and year of startdatum (list-filters.ts). The
+ * zaaktype of a limited client (list.ts), one per zaaktype and year of startdatum (list-start.ts). The
  * statement has a branch per scan (planned once per connection); beyond this, one scan, filtered, keeps it
  * small.
  */

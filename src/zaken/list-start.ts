@@ -1,6 +1,6 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { COUNTED_FILTERS, type Eb, MERGE_AT_MOST, type Scope, scopeConditions } from './list-shared.ts';
-import type { Conn } from './store.ts';
+import { type Conn, startMonthOf } from './store.ts';
 
 /**
  * A list filtered on a range of startdatum (list (a): one zaaktype and a year), for a client limited to some
@@ -34,7 +34,6 @@ const addDays = (day: string, n: number) => {
 /** A real day (not 2024-02-30, which JavaScript would take as 1 March and PostgreSQL refuses). */
 const isDay = (v: unknown): v is string =>
   typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) && addDays(v, 0) === v;
-const monthOf = (day: string) => Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 7));
 
 /** The range the filters ask, or null when it is open on a side (or a bound is no day: the plain path says so). */
 function rangeOf(f: Record<string, unknown>): Range | null {
@@ -110,7 +109,7 @@ export function startCount(
   if (wholeFrom > wholeTo) return null;
   const keys = scope.pairs.map(([k]) => k);
   const ceilings = scope.pairs.map(([, r]) => r);
-  const [m1, m2] = [monthOf(wholeFrom), monthOf(wholeTo)];
+  const [m1, m2] = [startMonthOf(wholeFrom), startMonthOf(wholeTo)];
   const pairs = sql`unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)`;
   const base = db.selectFrom('zrc_zaak').where('organisation_id', '=', organisationId);
   const days = (from: string, to: string) =>

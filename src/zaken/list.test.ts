@@ -132,7 +132,7 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     {},
     { maximaleVertrouwelijkheidaanduiding: 'intern' },
     { startdatum__gte: '2023-01-01', startdatum__lte: '2024-12-31' },
-    // Parts of three years: a limited client's page merges a scan per zaaktype and year (list-filters.ts).
+    // Parts of three years: a limited client's page merges a scan per zaaktype and year (list-start.ts).
     { startdatum__gt: '2022-03-15', startdatum__lt: '2024-02-10', startdatum__gte: '2022-01-01' },
     { registratiedatum__gt: '2025-06-01' },
     { ordering: 'startdatum' },
@@ -250,7 +250,7 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
 
   it('pages of a range of startdatum that a zaaktype fills past a page', async () => {
     // (Almost) every zaak of two zaaktypen started in 2024: a page's scan of one zaaktype and year of startdatum runs
-    // past 100 entries, and a page takes rows from both (list-filters.ts, yearBranches).
+    // past 100 entries, and a page takes rows from both (list-start.ts, yearBranches).
     const db = database().db;
     await sql`update zrc_zaak set startdatum = date '2024-01-01' + abs(hashtext(id::text)) % 366
       where organisation_id = ${org} and zaaktype in (${types[0]}, ${types[1]})`.execute(db);

@@ -207,7 +207,7 @@ export const zakenMigrations: MigrationSet = {
   ]),
   // One zaaktype and a range of startdatum, newest first (list (a)): per year of startdatum the index runs in
   // created_at order, so a page reads its 100 entries instead of sorting every entry of the range
-  // (list-filters.ts, `yearBranches`; docs/benchmarks.md). The expression must stay as `START_YEAR` writes it.
+  // (list-start.ts, `yearBranches`; docs/benchmarks.md). The expression must stay as `START_YEAR` writes it.
   '2026_11_26_1100_zaak_type_start_year': sqlMigration([
     `create index zrc_zaak_type_start_year on zrc_zaak
        (organisation_id, zaaktype_key, (extract(year from startdatum)::int), created_at desc, id desc)

@@ -27,7 +27,7 @@ export type { ListRequest } from './list-shared.ts';
  * count comes from the counters (per zaaktype × confidentiality × year, summed over the pairs the client
  * may see) and a page is found through the per-year, then per-month counts: only the month(s) the page
  * falls in are scanned, on the list indexes of the client's zaaktypen (`page` is the page's number, not a
- * filter). Any other filter or ordering takes the plain path (list-filters.ts). Either way count and page
+ * filter). The first two pages need no month: their scans start at the newest zaak (`shallowPage`). Any other filter or ordering takes the plain path (list-filters.ts). Either way count and page
  * come from one statement: one snapshot, one round trip. The zaken's parts ride on their rows (doc.ts).
  * (COUNTED_FILTERS: list-shared.ts.)
  */
@@ -143,15 +143,16 @@ function pairsCondition(
 }
 
 /**
- * The pending deltas the scope sees, as rows (bucket, n) by month: read once per statement (CTE `d`), since
- * between two vacuums their index holds many dead entries (README.md, "Counting").
+ * The pending deltas the scope sees, as rows (key, bucket, n) by zaaktype and month: read once per statement
+ * (CTE `d`), since between two vacuums their index holds many dead entries (README.md, "Counting").
  */
 function deltaSource(org: string, scope: Scope): RawBuilder<unknown> {
   const seen =
     scope.kind === 'all'
       ? sql`rank <= ${Math.min(scope.cap, TOP_RANK)}`
       : pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('rank'));
-  return sql`select bucket, n from zrc_zaak_count_delta where organisation_id = ${org} and ${seen}`;
+  return sql`select zaaktype_key as key, bucket, n from zrc_zaak_count_delta
+    where organisation_id = ${org} and ${seen}`;
 }
 
 /**
@@ -190,10 +191,14 @@ const YEAR_BELOW = 10_000;
 
 /**
  * The confidentiality condition of a zaaktype the client sees up to `ceiling`: none at the top rank, where
- * it holds for every zaak (a condition less per index entry: about 5 % of list (a) in PostgreSQL).
+ * it holds for every zaak (a condition less per index entry: about 5 % of list (a) in PostgreSQL). The
+ * ceiling is written into the statement (a rank is a small integer of our own): as a parameter, the prepared
+ * statement's generic plan guesses a third of the zaken pass, costs itself above the plans made for the
+ * values, and PostgreSQL then plans the statement anew on every run (a first page of (b): 1.5 ms of
+ * PostgreSQL's CPU instead of 0.4; docs/benchmarks.md).
  */
 const belowTop = (ceiling: number) =>
-  ceiling >= TOP_RANK ? sql`` : sql` and vertrouwelijkheid_rank <= ${ceiling}`;
+  ceiling >= TOP_RANK ? sql`` : sql` and vertrouwelijkheid_rank <= ${sql.lit(ceiling)}`;
 
 /** The first moment of a yyyymm bucket (UTC). */
 const monthStart = (bucket: RawBuilder<unknown>) =>
@@ -206,6 +211,69 @@ const monthStart = (bucket: RawBuilder<unknown>) =>
 const FETCH_WHILE_SKIP_BELOW = 200;
 
 /**
+ * A first page (`offset` below FETCH_WHILE_SKIP_BELOW), which needs no month located: the total from the year
+ * counters, the page from scans that start at the newest zaak and stop after `offset + 100` entries. With
+ * every zaaktype up to the top rank, one scan of the organisation's list index, which holds no zaak the
+ * client may not see. With some zaaktypen, one scan per zaaktype, merged. A zaaktype the client sees only up
+ * to some rank may hold many zaken it may not see, which its scan would read past: so such a scan reads no
+ * further back than the year the page ends in (by the year counts), and no more rows than the zaaktype holds
+ * for the client (a zaaktype whose zaken are all above the client's rank, the usual case when a zaaktype's
+ * zaken share its confidentiality, reads none). Locating the month, as a deeper page does, costs more than
+ * these first pages read (docs/benchmarks.md).
+ */
+function shallowPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuilder<unknown> {
+  const org = req.organisationId;
+  const offset = (req.page - 1) * PAGE_SIZE;
+  const end = offset + PAGE_SIZE;
+  const columns = pageColumns(shape);
+  const pairs = scope.kind === 'pairs' ? scope.pairs : [];
+  const bounded = pairs.some(([, ceiling]) => ceiling < TOP_RANK);
+  const source =
+    scope.kind === 'all'
+      ? sql`select ${columns} from zrc_zaak z where organisation_id = ${org}`
+      : sql.join(
+          pairs.map(([key, ceiling]) =>
+            ceiling < TOP_RANK
+              ? sql`(select ${columns} from zrc_zaak z
+                where organisation_id = ${org} and created_at >= r.t_from and zaaktype_key = ${key}${belowTop(ceiling)}
+                order by created_at desc, id desc
+                limit least(${sql.lit(end)}, (select coalesce(sum(n), 0) from kt where kt.key = ${key})))`
+              : sql`(select ${columns} from zrc_zaak z where organisation_id = ${org} and zaaktype_key = ${key}
+                order by created_at desc, id desc limit ${sql.lit(end)})`,
+          ),
+          sql` union all `,
+        );
+  // The year counts (yk: by zaaktype for a client with some zaaktypen), and r: the total and where a bounded
+  // scan stops.
+  const counts =
+    scope.kind === 'all'
+      ? bucketSource(org, scope, 'year', (bucket) => sql`${bucket} < ${sql.lit(YEAR_BELOW)}`)
+      : sql`select t.key, c.bucket as year, c.n::int as n
+          from unnest(${pairs.map(([k]) => k)}::int[], ${pairs.map(([, r]) => r)}::int[]) t(key, ceiling)
+          join zrc_zaak_count c on c.organisation_id = ${org} and c.zaaktype_key = t.key and c.rank = t.ceiling
+            and c.bucket < ${sql.lit(YEAR_BELOW)}
+        union all select key, bucket / 100, n from d`;
+  const located = bounded
+    ? sql`, kt as (
+        select key, sum(n)::int as n from yk group by key
+      ), yc as (
+        select year, sum(sum(n)) over (order by year desc) as upto from yk group by year
+      ), r as materialized (
+        select (select coalesce(sum(n), 0) from kt)::bigint as total, make_timestamptz(coalesce(
+          (select year from yc where upto >= ${end} order by year desc limit 1), (select min(year) from yc)),
+          1, 1, 0, 0, 0, 'UTC') as t_from
+      )`
+    : sql`, r as (select coalesce(sum(n), 0)::bigint as total from yk)`;
+  return sql`${PREPARED} with d as (${deltaSource(org, scope)}), yk as (${counts})${located}
+    ${pageSelect(shape, {
+      total: sql`r.total`,
+      from: sql`r`,
+      page: sql`select ${columns} from (${source}) z
+        order by created_at desc, id desc offset ${sql.lit(offset)} limit ${sql.lit(PAGE_SIZE)}`,
+    })}`;
+}
+
+/**
  * One statement: the year counts and which years hold rows [offset, offset + 100), their month counts, which
  * months hold those rows and the offset inside the newest of them, then the page's 100 rows from a scan of
  * those months.
@@ -214,11 +282,15 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
   const org = req.organisationId;
   const offset = (req.page - 1) * PAGE_SIZE;
   const end = offset + PAGE_SIZE;
+  const merged = scope.kind === 'pairs' && scope.pairs.length <= MERGE_AT_MOST ? scope.pairs : null;
+  // A client that sees every zaak of the organisation, or a few zaaktypen, scans the newest zaken alone; one
+  // with many zaaktypen or a rank below the top filters a scan of all zaaktypen, which only the months bound.
+  if (offset < FETCH_WHILE_SKIP_BELOW && (merged || (scope.kind === 'all' && scope.cap >= TOP_RANK)))
+    return shallowPage(req, scope, shape);
   const range = sql`organisation_id = ${org} and created_at >= r.t_from and created_at < r.t_to`;
   // A client with some zaaktypen: one scan per zaaktype, in index order, merged (PostgreSQL's Merge Append),
   // so the page reads skip + 100 entries in all and never a zaaktype it may not see. With many zaaktypen,
   // one scan of the months, filtered.
-  const merged = scope.kind === 'pairs' && scope.pairs.length <= MERGE_AT_MOST ? scope.pairs : null;
   const filter = merged
     ? null
     : scope.kind === 'pairs'

@@ -203,7 +203,15 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
   it('as a client with a zaaktype without a zaak it may see, beside one it sees whole', async () => {
     const extra = [...(await manyZaaktypen()).keys()].filter((t) => t.includes('/extra-'));
     // A first page reads no row of the empty zaaktype (limit 0); a deeper page locates its month as usual.
-    await same(new Map([[extra[0], 3], [types[1], 0], [types[2], 7]]), {}, [1, 2, 3, 7]);
+    await same(
+      new Map([
+        [extra[0], 3],
+        [types[1], 0],
+        [types[2], 7],
+      ]),
+      {},
+      [1, 2, 3, 7],
+    );
   });
 
   it('stays exact when the deltas are compacted', async () => {

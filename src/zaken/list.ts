@@ -93,7 +93,10 @@ async function pageStatement(db: Db, req: ListRequest, shape: PageShape): Promis
   // The counted path's statement follows from these alone.
   const key = JSON.stringify([req.organisationId, scope, req.page, shape]);
   let kept = compiledPages.get(db);
-  if (!kept) compiledPages.set(db, (kept = new Map()));
+  if (!kept) {
+    kept = new Map();
+    compiledPages.set(db, kept);
+  }
   let statement = kept.get(key);
   if (!statement) {
     statement = countedPage(req, scope, shape).compile(db);

@@ -27,9 +27,10 @@ export type { ListRequest } from './list-shared.ts';
  * count comes from the counters (per zaaktype × confidentiality × year, summed over the pairs the client
  * may see) and a page is found through the per-year, then per-month counts: only the month(s) the page
  * falls in are scanned, on the list indexes of the client's zaaktypen (`page` is the page's number, not a
- * filter). The first two pages need no month: their scans start at the newest zaak (`shallowPage`). Any other filter or ordering takes the plain path (list-filters.ts). Either way count and page
- * come from one statement: one snapshot, one round trip. The zaken's parts ride on their rows (doc.ts).
- * (COUNTED_FILTERS: list-shared.ts.)
+ * filter). The first two pages need no month: their scans start at the newest zaak (`shallowPage`). Any
+ * other filter or ordering takes the plain path (list-filters.ts). Either way count and page come from one
+ * statement: one snapshot, one round trip. The zaken's parts ride on their rows (doc.ts). (COUNTED_FILTERS:
+ * list-shared.ts.)
  */
 export interface ListResult {
   count: number;
@@ -249,7 +250,7 @@ function shallowPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
   const bounded = pairs.some(([, ceiling]) => ceiling < TOP_RANK);
   const source =
     scope.kind === 'all'
-      ? sql`select ${columns} from zrc_zaak z where organisation_id = ${org}`
+      ? sql`select ${columns} from zrc_zaak z where organisation_id = ${org}${belowTop(scope.cap)}`
       : sql.join(
           pairs.map(([key, ceiling]) =>
             ceiling < TOP_RANK

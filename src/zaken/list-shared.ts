@@ -24,6 +24,23 @@ export const COUNTED_FILTERS = new Set([
   'expand',
 ]);
 
+/** The filters on startdatum (list-start.ts). */
+export const START_FILTERS = [
+  'startdatum',
+  'startdatum__gt',
+  'startdatum__gte',
+  'startdatum__lt',
+  'startdatum__lte',
+];
+
+/**
+ * Whether the given filters are only those of the counted path, of startdatum, and `ordering`: filters on
+ * the zaaktype, not on a person, so such a list's statement may be kept (list.ts) and a range of startdatum
+ * counted from its counters (list-start.ts).
+ */
+export const onlyTypeAndStart = (given: string[]) =>
+  given.every((k) => COUNTED_FILTERS.has(k) || START_FILTERS.includes(k) || k === 'ordering');
+
 /**
  * Up to this many index scans, a page merges them in their order (PostgreSQL's Merge Append): one per
  * zaaktype of a limited client (list.ts), one per zaaktype and year of startdatum (list-start.ts). The

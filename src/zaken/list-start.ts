@@ -1,5 +1,12 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { COUNTED_FILTERS, type Eb, MERGE_AT_MOST, type Scope, scopeConditions } from './list-shared.ts';
+import {
+  type Eb,
+  MERGE_AT_MOST,
+  onlyTypeAndStart,
+  type Scope,
+  START_FILTERS,
+  scopeConditions,
+} from './list-shared.ts';
 import { type Conn, startMonthOf } from './store.ts';
 
 /**
@@ -7,14 +14,6 @@ import { type Conn, startMonthOf } from './store.ts';
  * zaaktypen or with a zaaktype filter: its page from a scan per zaaktype and year of startdatum, its count
  * from the counters by month of startdatum (README.md, "Lists"). The filtered path (list-filters.ts) asks.
  */
-
-const START_FILTERS = [
-  'startdatum',
-  'startdatum__gt',
-  'startdatum__gte',
-  'startdatum__lt',
-  'startdatum__lte',
-];
 
 /** The year of startdatum, written as the index zrc_zaak_type_start_year holds it (migrations.ts). */
 export const START_YEAR = sql<number>`extract(year from startdatum)::int`;
@@ -97,8 +96,7 @@ export function startCount(
 ): RawBuilder<unknown> | null {
   const range = rangeOf(f);
   const given = Object.keys(f).filter((k) => f[k] !== undefined && f[k] !== null && f[k] !== '');
-  const counted = given.every((k) => COUNTED_FILTERS.has(k) || START_FILTERS.includes(k) || k === 'ordering');
-  if (scope.kind !== 'pairs' || !range || !counted) return null;
+  if (scope.kind !== 'pairs' || !range || !onlyTypeAndStart(given)) return null;
   const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
   const wholeFrom = range.from.endsWith('-01')
     ? range.from

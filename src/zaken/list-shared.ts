@@ -33,6 +33,10 @@ export const START_FILTERS = [
   'startdatum__lte',
 ];
 
+/** The names of the filters given a value. */
+export const givenFilters = (f: Record<string, unknown>) =>
+  Object.keys(f).filter((k) => f[k] !== undefined && f[k] !== null && f[k] !== '');
+
 /**
  * Whether the given filters are only those of the counted path, of startdatum, and `ordering`: filters on
  * the zaaktype, not on a person, so such a list's statement may be kept (list.ts) and a range of startdatum

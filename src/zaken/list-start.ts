@@ -1,6 +1,7 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import {
   type Eb,
+  givenFilters,
   MERGE_AT_MOST,
   onlyTypeAndStart,
   type Scope,
@@ -95,7 +96,7 @@ export function startCount(
   f: Record<string, unknown>,
 ): RawBuilder<unknown> | null {
   const range = rangeOf(f);
-  const given = Object.keys(f).filter((k) => f[k] !== undefined && f[k] !== null && f[k] !== '');
+  const given = givenFilters(f);
   if (scope.kind !== 'pairs' || !range || !onlyTypeAndStart(given)) return null;
   const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
   const wholeFrom = range.from.endsWith('-01')

@@ -5,6 +5,7 @@ import { PAGE_SIZE } from '../zgw/pagination.ts';
 import { filteredPage } from './list-filters.ts';
 import {
   COUNTED_FILTERS,
+  givenFilters,
   type ListRequest,
   listOf,
   MERGE_AT_MOST,
@@ -87,7 +88,7 @@ export async function listZaakText(
 /** The page's one statement, or null when the client may see no zaak at all. */
 async function pageStatement(db: Db, req: ListRequest, shape: PageShape): Promise<CompiledQuery | null> {
   const f = req.filters;
-  const given = Object.keys(f).filter((k) => f[k] !== undefined && f[k] !== null && f[k] !== '');
+  const given = givenFilters(f);
   const counted = given.every((k) => COUNTED_FILTERS.has(k));
   const scope = await authorisedScope(db, req);
   if (scope === 'none') return null;

@@ -179,10 +179,10 @@ function deltaSource(org: string, scope: Scope): RawBuilder<unknown> {
 }
 
 /**
- * Counts per bucket of what the scope sees (counters plus the pending deltas of CTE `d`), as rows (bucket,
- * n), for the buckets `within` admits (a condition on a column `bucket`). A bucket is a month (yyyymm) or a
- * whole year (yyyy, below `YEAR_BELOW`); the deltas are kept by month, so `grain` says which the rows are
- * wanted in. A counter counts the zaken at its rank or below, so each zaaktype (or the organisation's total)
+ * Counts per bucket of what the scope sees (counters plus the pending deltas of CTE `d`), as rows (key,
+ * bucket, n: key the zaaktype, null on the organisation's totals), for the buckets `within` admits (a
+ * condition on a column `bucket`). A bucket is a month (yyyymm) or a whole year (yyyy, below `YEAR_BELOW`);
+ * the deltas are kept by month, so `grain` says which the rows are wanted in. A counter counts the zaken at its rank or below, so each zaaktype (or the organisation's total)
  * takes one counter per bucket. The counts are summed as integers (a month of one organisation stays far
  * below 2^31 zaken): `sum` of a bigint computes in numeric (docs/benchmarks.md: 0.36 → 0.20 ms for (b)'s
  * month counts under EXPLAIN).
@@ -194,16 +194,16 @@ function bucketSource(
   within: (bucket: RawBuilder<unknown>) => RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   const deltaBucket = grain === 'year' ? sql`bucket / 100` : sql`bucket`;
-  const deltas = sql`select ${deltaBucket}, n from d where ${within(deltaBucket)}`;
+  const deltas = sql`select key, ${deltaBucket}, n from d where ${within(deltaBucket)}`;
   if (scope.kind === 'all') {
     const cap = Math.min(scope.cap, TOP_RANK);
-    return sql`select bucket, n::int as n from zrc_zaak_count_total
+    return sql`select null::int as key, bucket, n::int as n from zrc_zaak_count_total
         where organisation_id = ${org} and rank = ${cap} and ${within(sql.ref('bucket'))}
       union all ${deltas}`;
   }
   const keys = scope.pairs.map(([k]) => k);
   const ceilings = scope.pairs.map(([, r]) => r);
-  return sql`select c.bucket, c.n::int as n from unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)
+  return sql`select t.key, c.bucket, c.n::int as n from unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)
       join zrc_zaak_count c on c.organisation_id = ${org} and c.zaaktype_key = t.key and c.rank = t.ceiling
         and ${within(sql.ref('c.bucket'))}
     union all ${deltas}`;
@@ -266,21 +266,13 @@ function shallowPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
           ),
           sql` union all `,
         );
-  // The year counts (yk: by zaaktype for a client with some zaaktypen), and r: the total and where a bounded
-  // scan stops.
-  const counts =
-    scope.kind === 'all'
-      ? bucketSource(org, scope, 'year', (bucket) => sql`${bucket} < ${sql.lit(YEAR_BELOW)}`)
-      : sql`select t.key, c.bucket as year, c.n::int as n
-          from unnest(${pairs.map(([k]) => k)}::int[], ${pairs.map(([, r]) => r)}::int[]) t(key, ceiling)
-          join zrc_zaak_count c on c.organisation_id = ${org} and c.zaaktype_key = t.key and c.rank = t.ceiling
-            and c.bucket < ${sql.lit(YEAR_BELOW)}
-        union all select key, bucket / 100, n from d`;
+  // The year counts by zaaktype (yk), and r: the total and where a bounded scan stops.
+  const counts = bucketSource(org, scope, 'year', (bucket) => sql`${bucket} < ${sql.lit(YEAR_BELOW)}`);
   const located = bounded
     ? sql`, kt as (
         select key, sum(n)::int as n from yk group by key
       ), yc as (
-        select year, sum(sum(n)) over (order by year desc) as upto from yk group by year
+        select bucket as year, sum(sum(n)) over (order by bucket desc) as upto from yk group by bucket
       ), r as materialized (
         select (select coalesce(sum(n), 0) from kt)::bigint as total, make_timestamptz(coalesce(
           (select year from yc where upto >= ${end} order by year desc limit 1), (select min(year) from yc)),

@@ -12,6 +12,7 @@ import {
   pageSelect,
   type Scope,
   scopeConditions,
+  scopeFilter,
 } from './list-shared.ts';
 import { START_YEAR, startCount, yearBranches } from './list-start.ts';
 import type { Conn } from './store.ts';
@@ -125,8 +126,14 @@ export function filteredPage(
       const one = base
         .where((eb) => {
           const c = filterConditions(eb, filters);
-          c.push(eb('zaaktype_key', '=', key), eb(START_YEAR, '=', year));
-          if (rank < TOP_RANK) c.push(eb('vertrouwelijkheid_rank', '<=', rank));
+          c.push(eb(START_YEAR, '=', year));
+          if (key === undefined) {
+            const seen = scopeFilter(scope);
+            if (seen) c.push(seen as Expression<SqlBool>);
+          } else {
+            c.push(eb('zaaktype_key', '=', key));
+            if (rank < TOP_RANK) c.push(eb('vertrouwelijkheid_rank', '<=', rank));
+          }
           return eb.and(c);
         })
         .select(['id', 'created_at'])

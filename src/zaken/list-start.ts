@@ -1,4 +1,5 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { TOP_RANK } from '../authz/policy.ts';
 import {
   type Eb,
   givenFilters,
@@ -11,12 +12,13 @@ import {
 import { type Conn, startMonthOf } from './store.ts';
 
 /**
- * A list filtered on a range of startdatum (list (a): one zaaktype and a year), for a client limited to some
- * zaaktypen or with a zaaktype filter: its page from a scan per zaaktype and year of startdatum, its count
- * from the counters by month of startdatum (README.md, "Lists"). The filtered path (list-filters.ts) asks.
+ * A list filtered on a range of startdatum (list (a): one zaaktype and a year): its page from a scan per
+ * zaaktype and year of startdatum (or, with every zaaktype or many, per year of the organisation's zaken),
+ * its count from the counters by month of startdatum (README.md, "Lists"). The filtered path
+ * (list-filters.ts) asks.
  */
 
-/** The year of startdatum, written as the index zrc_zaak_type_start_year holds it (migrations.ts). */
+/** The year of startdatum, written as the indexes zrc_zaak_type_start_year and zrc_zaak_start_year hold it. */
 export const START_YEAR = sql<number>`extract(year from startdatum)::int`;
 
 /** A range of startdatum, both ends included (yyyy-mm-dd). */
@@ -51,43 +53,48 @@ function rangeOf(f: Record<string, unknown>): Range | null {
   return { from: from[from.length - 1] as string, to: to[0] as string };
 }
 
-/** One scan of a page: a zaaktype up to a rank, one year of startdatum, and the filters it needs. */
+/**
+ * One scan of a page: a year of startdatum, and the filters it needs; for a zaaktype up to a rank (`key`,
+ * `rank`), or (`key` undefined) for every zaaktype the client may see, filtered inside the index.
+ */
 export interface YearBranch {
-  key: number;
+  key?: number;
   rank: number;
   year: number;
   filters: Record<string, unknown>;
 }
 
 /**
- * The scans, one per zaaktype and year of startdatum, that together hold exactly the zaken of a range of
- * startdatum bounded on both sides; or null, when the range is open or empty, the scope is every zaaktype,
- * or the scans would be more than MERGE_AT_MOST. Each year of a zaaktype is a run of the index in
- * created_at order (migrations.ts, `zaak_type_start_year`). A year the range covers whole drops the range
- * from its scan: the year says it all, and a prepared statement's generic plan, which cannot know how much
- * of the year a range holds, still takes the index.
+ * The scans that together hold exactly the zaken of a range of startdatum bounded on both sides; or null,
+ * when the range is open or empty, or spans more than MERGE_AT_MOST years. Each year of a zaaktype is a run
+ * of an index in created_at order (migrations.ts, `zaak_type_start_year`): one scan per zaaktype and year
+ * when those are at most MERGE_AT_MOST, else (every zaaktype, or many) one scan per year of the
+ * organisation's index by year (`zaak_start_year`), filtered on zaaktype and rank inside the index. A year
+ * the range covers whole drops the range from its scan: the year says it all, and a prepared statement's
+ * generic plan, which cannot know how much of the year a range holds, still takes the index.
  */
 export function yearBranches(scope: Scope, f: Record<string, unknown>): YearBranch[] | null {
   const range = rangeOf(f);
-  if (scope.kind !== 'pairs' || !range || range.from > range.to) return null;
+  if (!range || range.from > range.to) return null;
   const first = Number(range.from.slice(0, 4));
   const years = Number(range.to.slice(0, 4)) - first + 1;
-  if (years * scope.pairs.length > MERGE_AT_MOST) return null;
+  if (years > MERGE_AT_MOST) return null;
   const rest = Object.fromEntries(Object.entries(f).filter(([k]) => !START_FILTERS.includes(k)));
-  return scope.pairs.flatMap(([key, rank]) =>
+  const perYear = (key: number | undefined, rank: number) =>
     Array.from({ length: years }, (_, i) => {
       const year = first + i;
       const whole = range.from <= `${year}-01-01` && range.to >= `${year}-12-31`;
       return { key, rank, year, filters: whole ? rest : f };
-    }),
-  );
+    });
+  if (scope.kind === 'all' || years * scope.pairs.length > MERGE_AT_MOST) return perYear(undefined, TOP_RANK);
+  return scope.pairs.flatMap(([key, rank]) => perYear(key, rank));
 }
 
 /**
  * The exact count of a range of startdatum from the counters by month of startdatum (with the pending
  * deltas) for its whole months, and from the index for the days before and after them; or null, when
- * other filters than zaaktype, confidentiality and startdatum are given, the scope is every zaaktype, or
- * the range holds no whole month (the index count is as cheap then).
+ * other filters than zaaktype, confidentiality and startdatum are given, or the range holds no whole month
+ * (the index count is as cheap then).
  */
 export function startCount(
   db: Conn,
@@ -97,7 +104,7 @@ export function startCount(
 ): RawBuilder<unknown> | null {
   const range = rangeOf(f);
   const given = givenFilters(f);
-  if (scope.kind !== 'pairs' || !range || !onlyTypeAndStart(given)) return null;
+  if (!range || !onlyTypeAndStart(given)) return null;
   const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
   const wholeFrom = range.from.endsWith('-01')
     ? range.from
@@ -106,16 +113,17 @@ export function startCount(
   // The last whole month ends the day before the first of the month after range.to, or before range.to's.
   const wholeTo = addDays(afterTo.endsWith('-01') ? afterTo : firstOfMonth(range.to), -1);
   if (wholeFrom > wholeTo) return null;
-  const keys = scope.pairs.map(([k]) => k);
-  const ceilings = scope.pairs.map(([, r]) => r);
   const [m1, m2] = [startMonthOf(wholeFrom), startMonthOf(wholeTo)];
-  const pairs = sql`unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)`;
   const base = db.selectFrom('zrc_zaak').where('organisation_id', '=', organisationId);
   const days = (from: string, to: string) =>
     base
       .where((eb: Eb) => {
         const c: Expression<SqlBool>[] = scopeConditions(eb, scope);
         c.push(eb('startdatum', '>=', from), eb('startdatum', '<=', to));
+        // With every zaaktype, the zaaktypen that have zaken in those months (from their counters and the
+        // pending deltas): the index by zaaktype and startdatum then reads only those days.
+        if (scope.kind === 'all')
+          c.push(sql<SqlBool>`zaaktype_key = any(${typesStarted(organisationId, from, to)})`);
         return eb.and(c);
       })
       .select(sql<number>`count(*)`.as('n'));
@@ -123,16 +131,44 @@ export function startCount(
     ...(range.from < wholeFrom ? [sql` + (${days(range.from, addDays(wholeFrom, -1))})`] : []),
     ...(range.to > wholeTo ? [sql` + (${days(addDays(wholeTo, 1), range.to)})`] : []),
   ];
-  // Per pair the counters of its months up to its rank (lateral: a generic plan that joined the other way
-  // round read every counter of the months, 5 ms for list (a)), then the pending deltas, then the days
-  // around the months. A counter counts one rank (not every rank below too, as the registration counters
-  // do): a compaction then writes one counter per delta, not eight.
-  return sql`(select coalesce(sum(n), 0) from (
-      select c.n from ${pairs} cross join lateral (select sum(c.n)::int as n from zrc_zaak_start_count c
-        where c.organisation_id = ${organisationId} and c.zaaktype_key = t.key and c.month >= ${m1}
-          and c.month <= ${m2} and c.rank <= t.ceiling) c
+  return sql`(select coalesce(sum(n), 0) from (${monthCounts(organisationId, scope, m1, m2)}) x)${sql.join(edges, sql``)}`;
+}
+
+/**
+ * The counts of months m1 to m2 of startdatum (yyyymm) the scope sees, as rows (n): counters, then pending
+ * deltas. A counter counts one rank (not every rank below too, as the registration counters do): a
+ * compaction then writes one counter per delta, not eight.
+ */
+function monthCounts(org: string, scope: Scope, m1: number, m2: number): RawBuilder<unknown> {
+  if (scope.kind === 'all') {
+    const cap = scope.cap < TOP_RANK ? sql` and rank <= ${sql.lit(scope.cap)}` : sql``;
+    return sql`select sum(n)::int as n from zrc_zaak_start_count
+        where organisation_id = ${org} and month >= ${m1} and month <= ${m2}${cap}
       union all
-      select d.n from ${pairs} join zrc_zaak_count_delta d on d.organisation_id = ${organisationId}
-        and d.zaaktype_key = t.key and d.rank <= t.ceiling and d.start_month >= ${m1} and d.start_month <= ${m2}
-    ) x)${sql.join(edges, sql``)}`;
+      select n from zrc_zaak_count_delta
+        where organisation_id = ${org} and start_month >= ${m1} and start_month <= ${m2}${cap}`;
+  }
+  // Per pair the counters of its months up to its rank (lateral: a generic plan that joined the other way
+  // round read every counter of the months, 5 ms for list (a)).
+  const keys = scope.pairs.map(([k]) => k);
+  const ceilings = scope.pairs.map(([, r]) => r);
+  const pairs = sql`unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)`;
+  return sql`select c.n from ${pairs} cross join lateral (select sum(c.n)::int as n from zrc_zaak_start_count c
+      where c.organisation_id = ${org} and c.zaaktype_key = t.key and c.month >= ${m1}
+        and c.month <= ${m2} and c.rank <= t.ceiling) c
+    union all
+    select d.n from ${pairs} join zrc_zaak_count_delta d on d.organisation_id = ${org}
+      and d.zaaktype_key = t.key and d.rank <= t.ceiling and d.start_month >= ${m1} and d.start_month <= ${m2}`;
+}
+
+/**
+ * The keys of the zaaktypen with zaken that start between two days (or more: every zaaktype with a counter
+ * or a pending delta in their months), as an array.
+ */
+function typesStarted(org: string, from: string, to: string): RawBuilder<unknown> {
+  const [m1, m2] = [startMonthOf(from), startMonthOf(to)];
+  return sql`array(select zaaktype_key from zrc_zaak_start_count
+      where organisation_id = ${org} and month >= ${m1} and month <= ${m2}
+    union select zaaktype_key from zrc_zaak_count_delta
+      where organisation_id = ${org} and start_month >= ${m1} and start_month <= ${m2})`;
 }

@@ -15,8 +15,10 @@ import {
   type Pairs,
   pageColumns,
   pageSelect,
+  pairsCondition,
   ROWS,
   type Scope,
+  scopeFilter,
 } from './list-shared.ts';
 import { existingZaaktypeKeys } from './store.ts';
 
@@ -140,39 +142,6 @@ async function authorisedScope(db: Db, req: ListRequest): Promise<Scope | 'none'
   const pairs: Pairs = [...keys].map(([url, key]) => [key, Math.min(urls.get(url) ?? -1, cap)]);
   const visible = pairs.filter(([, r]) => r >= 0);
   return visible.length === 0 ? 'none' : { kind: 'pairs', pairs: visible };
-}
-
-/**
- * The pairs as one condition: `key = any(…)` for the index, and the rank ceiling per zaaktype as a filter
- * (one scan with cheap planning, where a branch per zaaktype costs more to plan than to run). Keys and ranks
- * are written into the statement (`intsLiteral`, `sql.lit`): given as parameters, the prepared statement's
- * generic plan takes the array for 10 keys, expects few rows and sorts every zaak of the months on the
- * zaaktype index instead of reading the newest in order (the first page of a client with 100 zaaktypen:
- * 17 ms of PostgreSQL's CPU instead of 2.4; docs/benchmarks.md).
- */
-function pairsCondition(
-  pairs: Pairs,
-  key: RawBuilder<unknown>,
-  rank: RawBuilder<unknown>,
-): RawBuilder<unknown> {
-  const keys = intsLiteral(pairs.map(([k]) => k));
-  // Every zaaktype up to the top rank: every zaak qualifies, no rank to test (`belowTop`).
-  if (pairs.every(([, r]) => r >= TOP_RANK)) return sql`${key} = any(${keys})`;
-  const ranks = new Set(pairs.map(([, r]) => r));
-  const ceiling =
-    ranks.size === 1
-      ? sql.lit(pairs[0][1])
-      : sql`case ${key} ${sql.join(
-          pairs.map(([k, r]) => sql`when ${sql.lit(k)} then ${sql.lit(r)}`),
-          sql` `,
-        )} end`;
-  return sql`${key} = any(${keys}) and ${rank} <= ${ceiling}`;
-}
-
-/** Integers of our own (zaaktype keys) as an array literal in the statement's text. */
-function intsLiteral(values: number[]): RawBuilder<unknown> {
-  if (!values.every(Number.isSafeInteger)) throw new Error('not integers');
-  return sql.raw(`'{${values.join(',')}}'::int[]`);
 }
 
 /**
@@ -316,13 +285,7 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
   // A client with some zaaktypen: one scan per zaaktype, in index order, merged (PostgreSQL's Merge Append),
   // so the page reads skip + 100 entries in all and never a zaaktype it may not see. With many zaaktypen,
   // one scan of the months in order, filtered on the organisation's index (which carries zaaktype and rank).
-  const filter = merged
-    ? null
-    : scope.kind === 'pairs'
-      ? sql` and ${pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('vertrouwelijkheid_rank'))}`
-      : scope.cap < TOP_RANK
-        ? sql` and vertrouwelijkheid_rank <= ${scope.cap}`
-        : sql``;
+  const filter = merged ? null : scopeFilter(scope);
   const scan = (columns: RawBuilder<unknown>) =>
     merged
       ? sql.join(
@@ -333,7 +296,7 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
           ),
           sql` union all `,
         )
-      : sql`select ${columns} from zrc_zaak z where ${range}${filter ?? sql``}`;
+      : sql`select ${columns} from zrc_zaak z where ${range}${filter ? sql` and ${filter}` : sql``}`;
   const pageOf = (columns: RawBuilder<unknown>) => sql`select ${columns} from (${scan(columns)}) z
     order by created_at desc, id desc offset (select skip from r) limit ${sql.lit(PAGE_SIZE)}`;
   // The first pages (fewer rows to skip than FETCH_WHILE_SKIP_BELOW) take their rows straight from the list

@@ -244,4 +244,15 @@ export const zakenMigrations: MigrationSet = {
        include (vertrouwelijkheid_rank, zaaktype_key)`,
     'drop index zrc_zaak_recent_ids',
   ]),
+  // A range of startdatum for a client with every zaaktype, or more than a page merges (list-start.ts): per
+  // year of startdatum the organisation's zaken in created_at order, with what the scan filters on inside the
+  // index; and the counters by month of startdatum by month first, which such a count sums over all
+  // zaaktypen (the first page of a year of startdatum with all rights: 440 → 4 ms; docs/benchmarks.md).
+  '2026_11_27_1100_zaak_start_year_all': sqlMigration([
+    `create index zrc_zaak_start_year on zrc_zaak
+       (organisation_id, (extract(year from startdatum)::int), created_at desc, id desc)
+       include (startdatum, vertrouwelijkheid_rank, zaaktype_key)`,
+    `create index zrc_zaak_start_count_month on zrc_zaak_start_count (organisation_id, month, rank)
+       include (zaaktype_key, n)`,
+  ]),
 };

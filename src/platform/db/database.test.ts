@@ -96,6 +96,29 @@ describeBackends('database layer', (database) => {
     }
   });
 
+  it('replaces a PostgreSQL connection after a number of uses (its prepared statements go with it)', async () => {
+    const { backend, schema } = database();
+    if (backend !== 'postgres') return;
+    const url = inject('testDatabaseUrl');
+    const pidsOf = async (connectionUses: number) => {
+      const opened = await openDatabase({ url, schema: schema ?? undefined, poolSize: 2, connectionUses });
+      try {
+        const pids = new Set<number>();
+        for (let i = 0; i < 12; i++) {
+          const { rows } = await sql<{ pid: number }>`${PREPARED} select pg_backend_pid() as pid`.execute(
+            opened.db,
+          );
+          pids.add(rows[0].pid);
+        }
+        return pids.size;
+      } finally {
+        await opened.close();
+      }
+    };
+    expect(await pidsOf(1000)).toBe(1);
+    expect(await pidsOf(5)).toBeGreaterThanOrEqual(3);
+  });
+
   it('prepares a marked select once per connection on PostgreSQL, with the same answers', async () => {
     const { db, backend } = database();
     await inTransaction(db, async (trx) => {

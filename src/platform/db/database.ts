@@ -104,7 +104,18 @@ export interface DatabaseOptions {
   schema?: string;
   /** Connections to PostgreSQL at most, one of them listening for notifications. */
   poolSize?: number;
+  /** Statements (or transactions) a connection runs before it is replaced (CONNECTION_USES). */
+  connectionUses?: number;
 }
+
+/**
+ * A connection is closed after this many uses, and a fresh one opened when needed. PostgreSQL keeps every
+ * statement a connection prepared until it closes, and some statements are made per value (a zaken list's
+ * page number and zaaktypen are written into its text: zaken/list.ts): about 30 kB each (a list page,
+ * prepared and run six times), so a server up for weeks would otherwise grow its database processes without
+ * bound. Opening a connection and planning its statements again costs a few milliseconds once per 10,000.
+ */
+export const CONNECTION_USES = 10_000;
 
 /**
  * Ten connections: one listens, nine run statements, but at most five of them `eachRow` statements (the
@@ -185,6 +196,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const pool = new pg.Pool({
     connectionString: url,
     max: connections,
+    maxUses: options.connectionUses ?? CONNECTION_USES,
     types,
     // No JIT: Loket's statements are short, and a row estimate far above the truth (the work queue at a
     // million cases: 38,000 open tasks expected, 1,000 found) put one just over jit_above_cost, where

@@ -129,7 +129,7 @@ export function filteredPage(
           c.push(eb(START_YEAR, '=', year));
           if (key === undefined) {
             const seen = scopeFilter(scope);
-            if (seen) c.push(seen as Expression<SqlBool>);
+            if (seen) c.push(seen);
           } else {
             c.push(eb('zaaktype_key', '=', key));
             if (rank < TOP_RANK) c.push(eb('vertrouwelijkheid_rank', '<=', rank));

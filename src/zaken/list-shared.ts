@@ -134,10 +134,10 @@ export function pairsCondition(
   pairs: Pairs,
   key: RawBuilder<unknown>,
   rank: RawBuilder<unknown>,
-): RawBuilder<unknown> {
+): RawBuilder<SqlBool> {
   const keys = intsLiteral(pairs.map(([k]) => k));
   // Every zaaktype up to the top rank: every zaak qualifies, no rank to test (`belowTop`).
-  if (pairs.every(([, r]) => r >= TOP_RANK)) return sql`${key} = any(${keys})`;
+  if (pairs.every(([, r]) => r >= TOP_RANK)) return sql<SqlBool>`${key} = any(${keys})`;
   const ranks = new Set(pairs.map(([, r]) => r));
   const ceiling =
     ranks.size === 1
@@ -146,7 +146,7 @@ export function pairsCondition(
           pairs.map(([k, r]) => sql`when ${sql.lit(k)} then ${sql.lit(r)}`),
           sql` `,
         )} end`;
-  return sql`${key} = any(${keys}) and ${rank} <= ${ceiling}`;
+  return sql<SqlBool>`${key} = any(${keys}) and ${rank} <= ${ceiling}`;
 }
 
 /** Integers of our own (zaaktype keys) as an array literal in the statement's text. */
@@ -159,8 +159,8 @@ function intsLiteral(values: number[]): RawBuilder<unknown> {
  * What the client may see, as one condition on columns every list index carries (zaaktype and rank), for a
  * scan of all zaaktypen filtered inside the index; null when it sees every zaak.
  */
-export function scopeFilter(scope: Scope): RawBuilder<unknown> | null {
+export function scopeFilter(scope: Scope): RawBuilder<SqlBool> | null {
   if (scope.kind === 'pairs')
     return pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('vertrouwelijkheid_rank'));
-  return scope.cap < TOP_RANK ? sql`vertrouwelijkheid_rank <= ${sql.lit(scope.cap)}` : null;
+  return scope.cap < TOP_RANK ? sql<SqlBool>`vertrouwelijkheid_rank <= ${sql.lit(scope.cap)}` : null;
 }

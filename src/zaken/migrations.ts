@@ -248,6 +248,7 @@ export const zakenMigrations: MigrationSet = {
   // year of startdatum the organisation's zaken in created_at order, with what the scan filters on inside the
   // index; and the counters by month of startdatum by month first, which such a count sums over all
   // zaaktypen (the first page of a year of startdatum with all rights: 440 → 4 ms; docs/benchmarks.md).
+  // Each of these index builds takes a few seconds per million zaken, writes to zrc_zaak waiting meanwhile.
   '2026_11_27_1100_zaak_start_year_all': sqlMigration([
     `create index zrc_zaak_start_year on zrc_zaak
        (organisation_id, (extract(year from startdatum)::int), created_at desc, id desc)

@@ -17,6 +17,7 @@ import {
   pageSelect,
   pairsCondition,
   ROWS,
+  rankAtMost,
   type Scope,
   scopeFilter,
 } from './list-shared.ts';
@@ -161,8 +162,8 @@ function deltaSource(org: string, scope: Scope): RawBuilder<unknown> {
  * Counts per bucket of what the scope sees (counters plus the pending deltas of CTE `d`), as rows (key,
  * bucket, n: key the zaaktype, null on the organisation's totals), for the buckets `within` admits (a
  * condition on a column `bucket`). A bucket is a month (yyyymm) or a whole year (yyyy, below `YEAR_BELOW`);
- * the deltas are kept by month, so `grain` says which the rows are wanted in. A counter counts the zaken at its rank or below, so each zaaktype (or the organisation's total)
- * takes one counter per bucket. The counts are summed as integers (a month of one organisation stays far
+ * the deltas are kept by month, so `grain` says which the rows are wanted in. A counter counts the zaken at
+ * its rank or below, so each zaaktype (or the organisation's total) takes one counter per bucket. The counts are summed as integers (a month of one organisation stays far
  * below 2^31 zaken): `sum` of a bigint computes in numeric (docs/benchmarks.md: 0.36 → 0.20 ms for (b)'s
  * month counts under EXPLAIN).
  */
@@ -191,16 +192,11 @@ function bucketSource(
 /** Buckets below this are whole years (yyyy); from it on, months (yyyymm). */
 const YEAR_BELOW = 10_000;
 
-/**
- * The confidentiality condition of a zaaktype the client sees up to `ceiling`: none at the top rank, where
- * it holds for every zaak (a condition less per index entry: about 5 % of list (a) in PostgreSQL). The
- * ceiling is written into the statement (a rank is a small integer of our own): as a parameter, the prepared
- * statement's generic plan guesses a third of the zaken pass, costs itself above the plans made for the
- * values, and PostgreSQL then plans the statement anew on every run (a first page of (b): 1.5 ms of
- * PostgreSQL's CPU instead of 0.4; docs/benchmarks.md).
- */
-const belowTop = (ceiling: number) =>
-  ceiling >= TOP_RANK ? sql`` : sql` and vertrouwelijkheid_rank <= ${sql.lit(ceiling)}`;
+/** `rankAtMost` as a further condition of a scan (list-shared.ts). */
+const belowTop = (ceiling: number) => {
+  const atMost = rankAtMost(ceiling);
+  return atMost ? sql` and ${atMost}` : sql``;
+};
 
 /** The first moment of a yyyymm bucket (UTC). */
 const monthStart = (bucket: RawBuilder<unknown>) =>

@@ -21,10 +21,10 @@ import { type Conn, startMonthOf } from './store.ts';
 /** The year of startdatum, written as the indexes zrc_zaak_type_start_year and zrc_zaak_start_year hold it. */
 export const START_YEAR = sql<number>`extract(year from startdatum)::int`;
 
-/** A range of startdatum, both ends included (yyyy-mm-dd). */
+/** A range of startdatum, both ends included (yyyy-mm-dd); a side without a bound is open. */
 interface Range {
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,7 +37,7 @@ const addDays = (day: string, n: number) => {
 const isDay = (v: unknown): v is string =>
   typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) && addDays(v, 0) === v;
 
-/** The range the filters ask, or null when it is open on a side (or a bound is no day: the plain path says so). */
+/** The range the filters ask, or null when they ask none (or a bound is no day: the plain path says so). */
 function rangeOf(f: Record<string, unknown>): Range | null {
   const bound = (k: string, shift: number) => {
     const v = f[k];
@@ -47,54 +47,103 @@ function rangeOf(f: Record<string, unknown>): Range | null {
   const lower = [bound('startdatum', 0), bound('startdatum__gte', 0), bound('startdatum__gt', 1)];
   const upper = [bound('startdatum', 0), bound('startdatum__lte', 0), bound('startdatum__lt', -1)];
   if ([...lower, ...upper].includes(null)) return null;
-  const from = lower.filter((d) => d !== undefined).sort();
-  const to = upper.filter((d) => d !== undefined).sort();
-  if (from.length === 0 || to.length === 0) return null;
-  return { from: from[from.length - 1] as string, to: to[0] as string };
+  const from = lower.filter((d) => typeof d === 'string').sort();
+  const to = upper.filter((d) => typeof d === 'string').sort();
+  if (from.length === 0 && to.length === 0) return null;
+  return { from: from[from.length - 1], to: to[0] };
+}
+
+/** The first and last year of startdatum of an organisation's zaken, as its counters know them. */
+export interface StartYears {
+  first: number;
+  last: number;
 }
 
 /**
- * One scan of a page: a year of startdatum, and the filters it needs; for a zaaktype up to a rank (`key`,
- * `rank`), or (`key` undefined) for every zaaktype the client may see, filtered inside the index.
+ * For a range of startdatum open on a side ("started since 1 March"), the years of startdatum of the
+ * organisation's zaken from its counters by month (and pending deltas): a page scans each of those years in
+ * the range (`yearBranches`). Null for any other list (no query), and for an organisation without zaken.
+ */
+export async function openRangeYears(
+  db: Conn,
+  organisationId: string,
+  f: Record<string, unknown>,
+): Promise<StartYears | null> {
+  const range = rangeOf(f);
+  if (!range || (range.from !== undefined && range.to !== undefined)) return null;
+  const { rows } = await sql<{
+    lo: number | null;
+    hi: number | null;
+  }>`select min(m) as lo, max(m) as hi from (
+      (select month as m from zrc_zaak_start_count where organisation_id = ${organisationId}
+        order by month limit 1)
+      union all (select month from zrc_zaak_start_count where organisation_id = ${organisationId}
+        order by month desc limit 1)
+      union all select start_month from zrc_zaak_count_delta where organisation_id = ${organisationId}
+    ) x`.execute(db);
+  const { lo, hi } = rows[0] ?? {};
+  if (lo === null || lo === undefined || hi === null || hi === undefined) return null;
+  return { first: Math.floor(lo / 100), last: Math.floor(hi / 100) };
+}
+
+/**
+ * One scan of a page: the zaken whose year of startdatum is `year` (`cmp` '='), or every year before or
+ * after it, and the filters it needs; for a zaaktype up to a rank (`key`, `rank`), or (`key` undefined) for
+ * every zaaktype the client may see, filtered inside the index.
  */
 export interface YearBranch {
   key?: number;
   rank: number;
+  cmp: '=' | '<' | '>';
   year: number;
   filters: Record<string, unknown>;
 }
 
 /**
- * The scans that together hold exactly the zaken of a range of startdatum bounded on both sides; or null,
- * when the range is open or empty, or spans more than MERGE_AT_MOST years. Each year of a zaaktype is a run
- * of an index in created_at order (migrations.ts, `zaak_type_start_year`): one scan per zaaktype and year
- * when those are at most MERGE_AT_MOST, else (every zaaktype, or many) one scan per year of the
- * organisation's index by year (`zaak_start_year`), filtered on zaaktype and rank inside the index. A year
- * the range covers whole drops the range from its scan: the year says it all, and a prepared statement's
- * generic plan, which cannot know how much of the year a range holds, still takes the index.
+ * The scans that together hold exactly the zaken of a range of startdatum; or null, when the range is empty,
+ * or the scans would be more than MERGE_AT_MOST. Each year of a zaaktype is a run of an index in created_at
+ * order (migrations.ts, `zaak_type_start_year`): one scan per zaaktype and year when those are at most
+ * MERGE_AT_MOST, else (every zaaktype, or many) one scan per year of the organisation's index by year
+ * (`zaak_start_year`), filtered on zaaktype and rank inside the index. A year the range covers whole drops
+ * the range from its scan: the year says it all, and a prepared statement's generic plan, which cannot know
+ * how much of the year a range holds, still takes the index. A side left open scans the years the
+ * organisation's zaken have (`years`, from `openRangeYears`), and one more scan the years beyond them: those
+ * hold no zaak, or only the few made since `years` was read, which that scan sorts.
  */
-export function yearBranches(scope: Scope, f: Record<string, unknown>): YearBranch[] | null {
+export function yearBranches(
+  scope: Scope,
+  f: Record<string, unknown>,
+  years: StartYears | null,
+): YearBranch[] | null {
   const range = rangeOf(f);
-  if (!range || range.from > range.to) return null;
-  const first = Number(range.from.slice(0, 4));
-  const years = Number(range.to.slice(0, 4)) - first + 1;
-  if (years > MERGE_AT_MOST) return null;
+  if (!range) return null;
+  const { from, to } = range;
+  if (from !== undefined && to !== undefined && from > to) return null;
+  if ((from === undefined || to === undefined) && !years) return null;
+  const yearOf = (day: string | undefined) => (day === undefined ? undefined : Number(day.slice(0, 4)));
+  const [lo, hi] = [yearOf(from), yearOf(to)];
+  // An open side: the organisation's years, at least one year of the range.
+  const first = lo ?? Math.min(years?.first ?? 0, hi ?? 0);
+  const last = hi ?? Math.max(years?.last ?? 0, first);
   const rest = Object.fromEntries(Object.entries(f).filter(([k]) => !START_FILTERS.includes(k)));
-  const perYear = (key: number | undefined, rank: number) =>
-    Array.from({ length: years }, (_, i) => {
-      const year = first + i;
-      const whole = range.from <= `${year}-01-01` && range.to >= `${year}-12-31`;
-      return { key, rank, year, filters: whole ? rest : f };
-    });
-  if (scope.kind === 'all' || years * scope.pairs.length > MERGE_AT_MOST) return perYear(undefined, TOP_RANK);
-  return scope.pairs.flatMap(([key, rank]) => perYear(key, rank));
+  const spans: { cmp: YearBranch['cmp']; year: number; filters: Record<string, unknown> }[] = [];
+  if (from === undefined) spans.push({ cmp: '<', year: first, filters: rest });
+  for (let year = first; year <= last; year++) {
+    const whole = (from ?? '') <= `${year}-01-01` && (to ?? '9999') >= `${year}-12-31`;
+    spans.push({ cmp: '=', year, filters: whole ? rest : f });
+  }
+  if (to === undefined) spans.push({ cmp: '>', year: last, filters: rest });
+  if (spans.length > MERGE_AT_MOST) return null;
+  if (scope.kind === 'all' || spans.length * scope.pairs.length > MERGE_AT_MOST)
+    return spans.map((s) => ({ key: undefined, rank: TOP_RANK, ...s }));
+  return scope.pairs.flatMap(([key, rank]) => spans.map((s) => ({ key, rank, ...s })));
 }
 
 /**
  * The exact count of a range of startdatum from the counters by month of startdatum (with the pending
- * deltas) for its whole months, and from the index for the days before and after them; or null, when
- * other filters than zaaktype, confidentiality and startdatum are given, or the range holds no whole month
- * (the index count is as cheap then).
+ * deltas) for its whole months (every month on a side left open), and from the index for the days before
+ * and after them; or null, when other filters than zaaktype, confidentiality and startdatum are given, or
+ * the range holds no whole month (the index count is as cheap then).
  */
 export function startCount(
   db: Conn,
@@ -105,48 +154,72 @@ export function startCount(
   const range = rangeOf(f);
   const given = givenFilters(f);
   if (!range || !onlyTypeAndStart(given)) return null;
+  const { from, to } = range;
   const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
-  const wholeFrom = range.from.endsWith('-01')
-    ? range.from
-    : firstOfMonth(addDays(firstOfMonth(range.from), 31));
-  const afterTo = addDays(range.to, 1);
-  // The last whole month ends the day before the first of the month after range.to, or before range.to's.
-  const wholeTo = addDays(afterTo.endsWith('-01') ? afterTo : firstOfMonth(range.to), -1);
-  if (wholeFrom > wholeTo) return null;
-  const [m1, m2] = [startMonthOf(wholeFrom), startMonthOf(wholeTo)];
+  const wholeFrom =
+    from === undefined || from.endsWith('-01') ? from : firstOfMonth(addDays(firstOfMonth(from), 31));
+  const afterTo = to === undefined ? undefined : addDays(to, 1);
+  // The last whole month ends the day before the first of the month after `to`, or before `to`'s.
+  const wholeTo =
+    to === undefined || afterTo === undefined
+      ? undefined
+      : addDays(afterTo.endsWith('-01') ? afterTo : firstOfMonth(to), -1);
+  if (wholeFrom !== undefined && wholeTo !== undefined && wholeFrom > wholeTo) return null;
+  const months = {
+    from: wholeFrom === undefined ? undefined : startMonthOf(wholeFrom),
+    to: wholeTo === undefined ? undefined : startMonthOf(wholeTo),
+  };
   const base = db.selectFrom('zrc_zaak').where('organisation_id', '=', organisationId);
-  const days = (from: string, to: string) =>
+  const days = (dayFrom: string, dayTo: string) =>
     base
       .where((eb: Eb) => {
         const c: Expression<SqlBool>[] = scopeConditions(eb, scope);
-        c.push(eb('startdatum', '>=', from), eb('startdatum', '<=', to));
+        c.push(eb('startdatum', '>=', dayFrom), eb('startdatum', '<=', dayTo));
         // With every zaaktype, the zaaktypen that have zaken in those months (from their counters and the
         // pending deltas): the index by zaaktype and startdatum then reads only those days.
         if (scope.kind === 'all')
-          c.push(sql<SqlBool>`zaaktype_key = any(${typesStarted(organisationId, from, to)})`);
+          c.push(sql<SqlBool>`zaaktype_key = any(${typesStarted(organisationId, dayFrom, dayTo)})`);
         return eb.and(c);
       })
       .select(sql<number>`count(*)`.as('n'));
   const edges = [
-    ...(range.from < wholeFrom ? [sql` + (${days(range.from, addDays(wholeFrom, -1))})`] : []),
-    ...(range.to > wholeTo ? [sql` + (${days(addDays(wholeTo, 1), range.to)})`] : []),
+    ...(from !== undefined && wholeFrom !== undefined && from < wholeFrom
+      ? [sql` + (${days(from, addDays(wholeFrom, -1))})`]
+      : []),
+    ...(to !== undefined && wholeTo !== undefined && to > wholeTo
+      ? [sql` + (${days(addDays(wholeTo, 1), to)})`]
+      : []),
   ];
-  return sql`(select coalesce(sum(n), 0) from (${monthCounts(organisationId, scope, m1, m2)}) x)${sql.join(edges, sql``)}`;
+  return sql`(select coalesce(sum(n), 0) from (${monthCounts(organisationId, scope, months)}) x)${sql.join(edges, sql``)}`;
+}
+
+/** Months of startdatum (yyyymm), both included; a side without a bound is open. */
+interface Months {
+  from?: number;
+  to?: number;
 }
 
 /**
- * The counts of months m1 to m2 of startdatum (yyyymm) the scope sees, as rows (n): counters, then pending
- * deltas. A counter counts one rank (not every rank below too, as the registration counters do): a
- * compaction then writes one counter per delta, not eight.
+ * The counts of the months of startdatum the scope sees, as rows (n): counters, then pending deltas. A
+ * counter counts one rank (not every rank below too, as the registration counters do): a compaction then
+ * writes one counter per delta, not eight.
  */
-function monthCounts(org: string, scope: Scope, m1: number, m2: number): RawBuilder<unknown> {
+function monthCounts(org: string, scope: Scope, months: Months): RawBuilder<unknown> {
+  const within = (column: RawBuilder<unknown>) =>
+    sql.join(
+      [
+        ...(months.from === undefined ? [] : [sql` and ${column} >= ${months.from}`]),
+        ...(months.to === undefined ? [] : [sql` and ${column} <= ${months.to}`]),
+      ],
+      sql``,
+    );
   if (scope.kind === 'all') {
     const cap = scope.cap < TOP_RANK ? sql` and rank <= ${sql.lit(scope.cap)}` : sql``;
     return sql`select sum(n)::int as n from zrc_zaak_start_count
-        where organisation_id = ${org} and month >= ${m1} and month <= ${m2}${cap}
+        where organisation_id = ${org}${within(sql.ref('month'))}${cap}
       union all
       select n from zrc_zaak_count_delta
-        where organisation_id = ${org} and start_month >= ${m1} and start_month <= ${m2}${cap}`;
+        where organisation_id = ${org}${within(sql.ref('start_month'))}${cap}`;
   }
   // Per pair the counters of its months up to its rank (lateral: a generic plan that joined the other way
   // round read every counter of the months, 5 ms for list (a)).
@@ -154,11 +227,11 @@ function monthCounts(org: string, scope: Scope, m1: number, m2: number): RawBuil
   const ceilings = scope.pairs.map(([, r]) => r);
   const pairs = sql`unnest(${keys}::int[], ${ceilings}::int[]) t(key, ceiling)`;
   return sql`select c.n from ${pairs} cross join lateral (select sum(c.n)::int as n from zrc_zaak_start_count c
-      where c.organisation_id = ${org} and c.zaaktype_key = t.key and c.month >= ${m1}
-        and c.month <= ${m2} and c.rank <= t.ceiling) c
+      where c.organisation_id = ${org} and c.zaaktype_key = t.key${within(sql.ref('c.month'))}
+        and c.rank <= t.ceiling) c
     union all
     select d.n from ${pairs} join zrc_zaak_count_delta d on d.organisation_id = ${org}
-      and d.zaaktype_key = t.key and d.rank <= t.ceiling and d.start_month >= ${m1} and d.start_month <= ${m2}`;
+      and d.zaaktype_key = t.key and d.rank <= t.ceiling${within(sql.ref('d.start_month'))}`;
 }
 
 /**

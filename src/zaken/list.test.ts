@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedZaken } from '../../bench/zaken/seed.ts';
+import { TOP_RANK } from '../authz/policy.ts';
 import { apiAs } from '../authz/test-support.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { describeBackends, startTestLoket, type TestLoket } from '../testing/backends.ts';
 import { PageWriter } from '../zgw/pagination.ts';
 import { type ListRequest, listZaakRows, listZaakText } from './list.ts';
+import { filteredPage } from './list-filters.ts';
+import { type PageRow, ROWS, type Scope } from './list-shared.ts';
 import { compactCounts, rebuildCounts } from './store.ts';
 
 /**
@@ -138,6 +141,9 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     { ordering: 'startdatum' },
     { ordering: '-identificatie' },
     { ordering: '-registratiedatum', startdatum__gte: '2022-01-01' },
+    // Open on a side: a scan per year of the organisation's zaken, counted by month (list-start.ts).
+    { startdatum__gte: '2025-03-15' },
+    { startdatum__lt: '2023-02-01' },
   ];
 
   it('with all rights', async () => {
@@ -342,7 +348,48 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     const req = { organisationId: org, allowed: null, filters: lone, page: 1 };
     expect((await listZaakRows(db, req)).count).toBe(1);
     await same(null, lone, [1]);
+    // Open on a side: every year of startdatum back to 2015, from its pending delta, then its counter.
+    const before = { startdatum__lte: '2016-06-30' };
+    await same(null, before, [1]);
+    await same(few, { startdatum__lt: '2022-01-01' }, [1, 2]);
     await compactCounts(db);
     expect((await listZaakRows(db, req)).count).toBe(1);
+    await same(null, before, [1]);
+    await same(many, { startdatum__gt: '2014-12-31' }, [1, 3]);
+  });
+
+  it('pages of a range open on a side stay exact when zaken fall outside the years read', async () => {
+    // The years of the organisation's zaken were read before zaken of other years were made: the scans of
+    // the years before and after them find those (list-start.ts, `yearBranches`).
+    const db = database().db;
+    const keys = new Map(
+      (
+        await db
+          .selectFrom('zrc_zaaktype_key')
+          .select(['key', 'url'])
+          .where('url', 'in', types.slice(0, 4))
+          .execute()
+      ).map((r) => [r.url, r.key]),
+    );
+    const allowed = new Map(types.slice(0, 4).map((t, i) => [t, [3, 0, 7, 2][i]]));
+    const scopes: [Map<string, number> | null, Scope][] = [
+      [null, { kind: 'all', cap: TOP_RANK }],
+      [allowed, { kind: 'pairs', pairs: [...allowed].map(([t, r]) => [keys.get(t) as number, r]) }],
+    ];
+    for (const years of [
+      { first: 2023, last: 2023 },
+      { first: 2030, last: 2031 },
+    ])
+      for (const filters of [{ startdatum__gte: '2022-05-10' }, { startdatum__lte: '2025-08-31' }])
+        for (const [allowedMap, scope] of scopes)
+          for (const page of [1, 3]) {
+            const req: ListRequest = { organisationId: org, allowed: allowedMap, filters, page };
+            const statement = filteredPage(db, req, scope, ROWS, years).compile(db);
+            const rows = (await db.executeQuery(statement)).rows as PageRow[];
+            expect(
+              { count: Number(rows[0]?.total ?? 0), ids: rows.filter((r) => r.id !== null).map((r) => r.id) },
+              `${JSON.stringify({ years, filters, scope })} page ${page}`,
+            ).toEqual(await naive(req));
+          }
   });
 });

@@ -14,7 +14,7 @@ import {
   scopeConditions,
   scopeFilter,
 } from './list-shared.ts';
-import { START_YEAR, type StartYears, startCount, yearBranches } from './list-start.ts';
+import { START_YEAR, startCount, yearBranches } from './list-start.ts';
 import type { Conn } from './store.ts';
 import { zakenTexts as t } from './texts.nl.ts';
 
@@ -106,7 +106,7 @@ export function filteredPage(
   req: ListRequest,
   scope: Scope,
   shape: PageShape,
-  years: StartYears | null,
+  years: number[] | null,
 ): RawBuilder<unknown> {
   const f = req.filters;
   const base = db.selectFrom('zrc_zaak').where('organisation_id', '=', req.organisationId);
@@ -123,13 +123,17 @@ export function filteredPage(
   if (branches) {
     // One scan per zaaktype and year of startdatum, each already newest first, merged: a page reads
     // offset + 100 entries of each at most, where one scan of the range sorts every entry in it.
-    const scans = branches.map(({ key, rank, cmp, year, filters }) => {
+    const scans = branches.map(({ key, rank, first, last, filters }) => {
       const one = base
         .where((eb) => {
           const c = filterConditions(eb, filters);
-          // The years before or after those of the zaken are written in: a generic plan would take a third
-          // of the zaken for them, where they hold none or a few (list-start.ts, `yearBranches`).
-          c.push(cmp === '=' ? eb(START_YEAR, '=', year) : eb(START_YEAR, cmp, sql.lit(year)));
+          if (first !== undefined && first === last) c.push(eb(START_YEAR, '=', first));
+          else {
+            // A run of years without zaken, written in: a generic plan would take a third of the zaken for
+            // it, where it holds none or a few (list-start.ts, `yearBranches`).
+            if (first !== undefined) c.push(eb(START_YEAR, '>=', sql.lit(first)));
+            if (last !== undefined) c.push(eb(START_YEAR, '<=', sql.lit(last)));
+          }
           if (key === undefined) {
             const seen = scopeFilter(scope);
             if (seen) c.push(seen);

@@ -53,49 +53,48 @@ function rangeOf(f: Record<string, unknown>): Range | null {
   return { from: from[from.length - 1], to: to[0] };
 }
 
-/** The first and last year of startdatum of an organisation's zaken, as its counters know them. */
-export interface StartYears {
-  first: number;
-  last: number;
-}
-
 /**
- * For a range of startdatum open on a side ("started since 1 March"), the years of startdatum of the
- * organisation's zaken from its counters by month (and pending deltas): a page scans each of those years in
- * the range (`yearBranches`). Null for any other list (no query), and for an organisation without zaken.
+ * For a range of startdatum open on a side ("started since 1 March", or "since 1900" meant as "all") or
+ * spanning more years than a page merges, the years of startdatum that hold the organisation's zaken, in
+ * order, from its counters by month (one index descent per year) and pending deltas: a page scans each of
+ * those in the range (`yearBranches`). Null for any other list, without a query.
  */
-export async function openRangeYears(
+export async function startYears(
   db: Conn,
   organisationId: string,
   f: Record<string, unknown>,
-): Promise<StartYears | null> {
+): Promise<number[] | null> {
   const range = rangeOf(f);
-  if (!range || (range.from !== undefined && range.to !== undefined)) return null;
-  const { rows } = await sql<{
-    lo: number | null;
-    hi: number | null;
-  }>`select min(m) as lo, max(m) as hi from (
-      (select month as m from zrc_zaak_start_count where organisation_id = ${organisationId}
+  if (!range) return null;
+  const { from, to } = range;
+  if (from !== undefined && to !== undefined && yearOf(to) - yearOf(from) < MERGE_AT_MOST) return null;
+  const { rows } = await sql<{ year: number }>`with recursive y(year) as (
+      (select month / 100 from zrc_zaak_start_count where organisation_id = ${organisationId}
         order by month limit 1)
-      union all (select month from zrc_zaak_start_count where organisation_id = ${organisationId}
-        order by month desc limit 1)
-      union all select start_month from zrc_zaak_count_delta where organisation_id = ${organisationId}
-    ) x`.execute(db);
-  const { lo, hi } = rows[0] ?? {};
-  if (lo === null || lo === undefined || hi === null || hi === undefined) return null;
-  return { first: Math.floor(lo / 100), last: Math.floor(hi / 100) };
+      union all
+      select (select c.month / 100 from zrc_zaak_start_count c
+          where c.organisation_id = ${organisationId} and c.month >= (y.year + 1) * 100 order by c.month limit 1)
+        from y where y.year is not null
+    )
+    select year from y where year is not null
+    union select start_month / 100 from zrc_zaak_count_delta
+      where organisation_id = ${organisationId} and start_month is not null
+    order by year`.execute(db);
+  return rows.map((r) => Number(r.year));
 }
 
+const yearOf = (day: string) => Number(day.slice(0, 4));
+
 /**
- * One scan of a page: the zaken whose year of startdatum is `year` (`cmp` '='), or every year before or
- * after it, and the filters it needs; for a zaaktype up to a rank (`key`, `rank`), or (`key` undefined) for
- * every zaaktype the client may see, filtered inside the index.
+ * One scan of a page: the zaken whose year of startdatum is from `first` to `last` (a side undefined: open),
+ * and the filters it needs; for a zaaktype up to a rank (`key`, `rank`), or (`key` undefined) for every
+ * zaaktype the client may see, filtered inside the index. A scan of one year reads its index in order.
  */
 export interface YearBranch {
   key?: number;
   rank: number;
-  cmp: '=' | '<' | '>';
-  year: number;
+  first?: number;
+  last?: number;
   filters: Record<string, unknown>;
 }
 
@@ -106,33 +105,43 @@ export interface YearBranch {
  * MERGE_AT_MOST, else (every zaaktype, or many) one scan per year of the organisation's index by year
  * (`zaak_start_year`), filtered on zaaktype and rank inside the index. A year the range covers whole drops
  * the range from its scan: the year says it all, and a prepared statement's generic plan, which cannot know
- * how much of the year a range holds, still takes the index. A side left open scans the years the
- * organisation's zaken have (`years`, from `openRangeYears`), and one more scan the years beyond them: those
- * hold no zaak, or only the few made since `years` was read, which that scan sorts.
+ * how much of the year a range holds, still takes the index. With `years` (`startYears`: a range open on a
+ * side, or of many years) only the years that hold zaken have a scan of their own; one more scan takes each
+ * run of years between them and beyond them: those hold no zaak, or only the few made since `years` was
+ * read, which that scan sorts.
  */
 export function yearBranches(
   scope: Scope,
   f: Record<string, unknown>,
-  years: StartYears | null,
+  years: number[] | null,
 ): YearBranch[] | null {
   const range = rangeOf(f);
   if (!range) return null;
   const { from, to } = range;
   if (from !== undefined && to !== undefined && from > to) return null;
-  if ((from === undefined || to === undefined) && !years) return null;
-  const yearOf = (day: string | undefined) => (day === undefined ? undefined : Number(day.slice(0, 4)));
-  const [lo, hi] = [yearOf(from), yearOf(to)];
-  // An open side: the organisation's years, at least one year of the range.
-  const first = lo ?? Math.min(years?.first ?? 0, hi ?? 0);
-  const last = hi ?? Math.max(years?.last ?? 0, first);
+  const lo = from === undefined ? undefined : yearOf(from);
+  const hi = to === undefined ? undefined : yearOf(to);
+  let held: number[];
+  if (years) held = years.filter((y) => (lo === undefined || y >= lo) && (hi === undefined || y <= hi));
+  else if (lo !== undefined && hi !== undefined) held = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  else return null;
   const rest = Object.fromEntries(Object.entries(f).filter(([k]) => !START_FILTERS.includes(k)));
-  const spans: { cmp: YearBranch['cmp']; year: number; filters: Record<string, unknown> }[] = [];
-  if (from === undefined) spans.push({ cmp: '<', year: first, filters: rest });
-  for (let year = first; year <= last; year++) {
-    const whole = (from ?? '') <= `${year}-01-01` && (to ?? '9999') >= `${year}-12-31`;
-    spans.push({ cmp: '=', year, filters: whole ? rest : f });
+  const spans: Omit<YearBranch, 'key' | 'rank'>[] = [];
+  const add = (first: number | undefined, last: number | undefined) => {
+    if (first !== undefined && last !== undefined && first > last) return;
+    const whole =
+      (from === undefined || (first !== undefined && from <= `${first}-01-01`)) &&
+      (to === undefined || (last !== undefined && to >= `${last}-12-31`));
+    spans.push({ first, last, filters: whole ? rest : f });
+  };
+  // The years between those that hold zaken, and before and after them, in runs.
+  let next = lo;
+  for (const year of held) {
+    if (next === undefined || next < year) add(next, year - 1);
+    add(year, year);
+    next = year + 1;
   }
-  if (to === undefined) spans.push({ cmp: '>', year: last, filters: rest });
+  if (next === undefined || hi === undefined || next <= hi) add(next, hi);
   if (spans.length > MERGE_AT_MOST) return null;
   if (scope.kind === 'all' || spans.length * scope.pairs.length > MERGE_AT_MOST)
     return spans.map((s) => ({ key: undefined, rank: TOP_RANK, ...s }));

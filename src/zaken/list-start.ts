@@ -127,11 +127,13 @@ export function yearBranches(
   else return null;
   const rest = Object.fromEntries(Object.entries(f).filter(([k]) => !START_FILTERS.includes(k)));
   const spans: Omit<YearBranch, 'key' | 'rank'>[] = [];
+  // Years as yyyy, as the range's days have them (a placeholder startdatum may be in year 1).
+  const yyyy = (year: number) => String(year).padStart(4, '0');
   const add = (first: number | undefined, last: number | undefined) => {
     if (first !== undefined && last !== undefined && first > last) return;
     const whole =
-      (from === undefined || (first !== undefined && from <= `${first}-01-01`)) &&
-      (to === undefined || (last !== undefined && to >= `${last}-12-31`));
+      (from === undefined || (first !== undefined && from <= `${yyyy(first)}-01-01`)) &&
+      (to === undefined || (last !== undefined && to >= `${yyyy(last)}-12-31`));
     spans.push({ first, last, filters: whole ? rest : f });
   };
   // The years between those that hold zaken, and before and after them, in runs.

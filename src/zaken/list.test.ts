@@ -360,6 +360,14 @@ describeBackends('Zaken list equals the naive SQL', (database) => {
     await same(many, { startdatum__gt: '2014-12-31' }, [1, 3]);
     await same(null, { startdatum__gte: '1900-01-01' }, [1, 2]);
     await same(few, { startdatum__gte: '1900-01-01', startdatum__lte: '2016-12-31' }, [1]);
+    // A placeholder startdatum in year 1: a range that starts inside that year keeps its bound.
+    expect((await as('PATCH', made[0], { startdatum: '0001-03-01' }, crs)).status).toBe(200);
+    for (const range of [
+      { startdatum__gte: '0001-06-15', startdatum__lte: '2016-12-31' },
+      { startdatum__lt: '0001-06-15' },
+      { startdatum__gte: '0001-01-01' },
+    ])
+      await same(null, range, [1]);
   });
 
   it('pages of a range of startdatum stay exact when zaken fall outside the years read', async () => {

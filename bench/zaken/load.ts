@@ -156,6 +156,7 @@ export async function forgetCreated(url: string, schema: string, since: Date) {
       'zrc_zaak_count',
       'zrc_zaak_count_total',
       'zrc_zaak_start_count',
+      'zrc_zaak_start_total',
       'zrc_zaak_count_delta',
     ])
       await sql`vacuum analyze ${sql.table(table)}`.execute(database.db);

@@ -216,6 +216,7 @@ async function bulkCopy(
     'zrc_zaak_count',
     'zrc_zaak_count_total',
     'zrc_zaak_start_count',
+    'zrc_zaak_start_total',
     'zrc_status',
     'zrc_rol',
   ];

@@ -6,8 +6,8 @@ import { CountCompactor } from './compactor.ts';
 
 /**
  * The compactor folds a burst of deltas into the counters, each delta into the counter of its rank and every
- * rank above, for its month and its year of registration (and into the counter of its rank alone for its month
- * of startdatum), and on PostgreSQL vacuums the delta table once it has moved 10,000
+ * rank above, for its month and its year of registration (and into the counters of its rank alone for its month
+ * of startdatum, of its zaaktype and of all zaaktypen), and on PostgreSQL vacuums the delta table once it has moved 10,000
  * (compactor.ts says why).
  */
 describeBackends('Zaak counter compaction', (database, backend) => {
@@ -35,6 +35,17 @@ describeBackends('Zaak counter compaction', (database, backend) => {
     const started = await sql<{ rank: number; month: number; n: string }>`select rank, month, n
       from zrc_zaak_start_count where organisation_id = 'org-c' order by rank, month`.execute(db);
     expect(started.rows.map((r) => [r.rank, r.month, Number(r.n)])).toEqual([[2, 202610, 2000]]);
+    // And summed over the zaaktypen per rank: a second batch of two other zaaktypen.
+    await sql`insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, start_month, n)
+      select 'org-c', case when g <= 300 then 8 else 9 end, case when g <= 300 then 2 else 4 end, 202611, 202610, 1
+      from generate_series(1, 400) g`.execute(db);
+    await compactor.pass();
+    const summed = await sql<{ rank: number; month: number; n: string }>`select rank, month, n
+      from zrc_zaak_start_total where organisation_id = 'org-c' order by rank, month`.execute(db);
+    expect(summed.rows.map((r) => [r.rank, r.month, Number(r.n)])).toEqual([
+      [2, 202610, 2300],
+      [4, 202610, 100],
+    ]);
     const pending = await sql<{ n: string }>`select count(*) as n from zrc_zaak_count_delta`.execute(db);
     expect(Number(pending.rows[0].n)).toBe(0);
 

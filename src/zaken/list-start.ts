@@ -69,10 +69,10 @@ export async function startYears(
   const { from, to } = range;
   if (from !== undefined && to !== undefined && yearOf(to) - yearOf(from) < MERGE_AT_MOST) return null;
   const { rows } = await sql<{ year: number }>`with recursive y(year) as (
-      (select month / 100 from zrc_zaak_start_count where organisation_id = ${organisationId}
+      (select month / 100 from zrc_zaak_start_total where organisation_id = ${organisationId}
         order by month limit 1)
       union all
-      select (select c.month / 100 from zrc_zaak_start_count c
+      select (select c.month / 100 from zrc_zaak_start_total c
           where c.organisation_id = ${organisationId} and c.month >= (y.year + 1) * 100 order by c.month limit 1)
         from y where y.year is not null
     )
@@ -211,9 +211,9 @@ interface Months {
 }
 
 /**
- * The counts of the months of startdatum the scope sees, as rows (n): counters, then pending deltas. A
- * counter counts one rank (not every rank below too, as the registration counters do): a compaction then
- * writes one counter per delta, not eight.
+ * The counts of the months of startdatum the scope sees, as rows (n): counters (with every zaaktype, those
+ * summed over the zaaktypen), then pending deltas. A counter counts one rank (not every rank below too, as
+ * the registration counters do): a compaction then writes one counter per delta, not eight.
  */
 function monthCounts(org: string, scope: Scope, months: Months): RawBuilder<unknown> {
   const within = (column: RawBuilder<unknown>) =>
@@ -226,7 +226,7 @@ function monthCounts(org: string, scope: Scope, months: Months): RawBuilder<unkn
     );
   if (scope.kind === 'all') {
     const cap = scope.cap < TOP_RANK ? sql` and rank <= ${sql.lit(scope.cap)}` : sql``;
-    return sql`select sum(n)::int as n from zrc_zaak_start_count
+    return sql`select sum(n)::int as n from zrc_zaak_start_total
         where organisation_id = ${org}${within(sql.ref('month'))}${cap}
       union all
       select n from zrc_zaak_count_delta

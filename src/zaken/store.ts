@@ -334,8 +334,9 @@ export function caseSummariesOfSubjectQuery(db: Conn, bsn: string) {
  * Folds the appended count deltas into the counters, in one statement (so a reader, which sums both,
  * never sees a delta twice or not at all). A counter counts the zaken at its rank or below, so a delta
  * at rank r goes into the counters of r and every rank above, each for its month (yyyymm) and its year
- * (yyyy) of registration; and into the counter of its month of startdatum at rank r alone (a delta written
- * before there were counters by startdatum has none: its zaak was counted when they were made). Safe to run
+ * (yyyy) of registration; and into the counter of its month of startdatum at rank r alone, of its zaaktype and
+ * of all zaaktypen (a delta written before there were counters by startdatum has none: its zaak was counted
+ * when they were made). Safe to run
  * in several processes at once.
  */
 export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
@@ -364,6 +365,12 @@ export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
       where start_month is not null group by 1, 2, 3, 4
       on conflict (organisation_id, zaaktype_key, month, rank) do update set n = s.n + excluded.n
       returning 1
+    ), start_totals as (
+      insert into zrc_zaak_start_total as s (organisation_id, month, rank, n)
+      select organisation_id, start_month, rank, sum(n) from moved
+      where start_month is not null group by 1, 2, 3
+      on conflict (organisation_id, month, rank) do update set n = s.n + excluded.n
+      returning 1
     )
     select (select count(*) from moved)::int as moved`.execute(db);
   return rows[0]?.moved ?? 0;
@@ -381,6 +388,7 @@ export async function rebuildCounts(trx: Trx): Promise<void> {
   await sql`delete from zrc_zaak_count`.execute(trx);
   await sql`delete from zrc_zaak_count_total`.execute(trx);
   await sql`delete from zrc_zaak_start_count`.execute(trx);
+  await sql`delete from zrc_zaak_start_total`.execute(trx);
   const bucket = sql`(extract(year from created_at at time zone 'UTC') * 100 + extract(month from created_at at time zone 'UTC'))::int`;
   await sql`insert into zrc_zaak_count (organisation_id, zaaktype_key, rank, bucket, n)
     select x.organisation_id, x.zaaktype_key, r.rank, x.bucket, sum(x.n)
@@ -393,6 +401,8 @@ export async function rebuildCounts(trx: Trx): Promise<void> {
     select organisation_id, zaaktype_key, (extract(year from startdatum) * 100 + extract(month from startdatum))::int,
       vertrouwelijkheid_rank, count(*)
     from zrc_zaak group by 1, 2, 3, 4`.execute(trx);
+  await sql`insert into zrc_zaak_start_total (organisation_id, month, rank, n)
+    select organisation_id, month, rank, sum(n) from zrc_zaak_start_count group by 1, 2, 3`.execute(trx);
   await sql`insert into zrc_zaak_count (organisation_id, zaaktype_key, rank, bucket, n)
     select organisation_id, zaaktype_key, rank, bucket / 100, sum(n) from zrc_zaak_count group by 1, 2, 3, 4`.execute(
     trx,

@@ -96,8 +96,9 @@ async function pageStatement(db: Db, req: ListRequest, shape: PageShape): Promis
   const counted = given.every((k) => COUNTED_FILTERS.has(k));
   const scope = await authorisedScope(db, req);
   if (scope === 'none') return null;
-  // A range of startdatum open on a side, or of many years: the years that hold zaken (list-start.ts).
-  const years = counted ? null : await startYears(db, req.organisationId, f);
+  // A range of startdatum open on a side, or of many years, in created_at order: the years that hold zaken
+  // (list-start.ts; an ordering takes the plain page).
+  const years = counted || f.ordering ? null : await startYears(db, req.organisationId, f);
   const build = () => (counted ? countedPage(req, scope, shape) : filteredPage(db, req, scope, shape, years));
   // A statement follows from these alone; one with a filter on a person (a BSN) is not kept.
   if (!onlyTypeAndStart(given)) return build().compile(db);

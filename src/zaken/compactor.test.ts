@@ -6,9 +6,9 @@ import { CountCompactor } from './compactor.ts';
 
 /**
  * The compactor folds a burst of deltas into the counters, each delta into the counter of its rank and every
- * rank above, for its month and its year of registration (and into the counters of its rank alone for its month
- * of startdatum, of its zaaktype and of all zaaktypen), and on PostgreSQL vacuums the delta table once it has moved 10,000
- * (compactor.ts says why).
+ * rank above, for its month and its year of registration (and into the counters of its rank alone for its
+ * month of startdatum, of its zaaktype and of all zaaktypen), and on PostgreSQL vacuums the delta table once
+ * it has moved 10,000 (compactor.ts says why).
  */
 describeBackends('Zaak counter compaction', (database, backend) => {
   it('folds deltas into the counters of their rank and above, and vacuums the deltas after 10,000', async () => {

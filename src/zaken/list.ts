@@ -167,9 +167,9 @@ function deltaSource(org: string, scope: Scope): RawBuilder<unknown> {
  * bucket, n: key the zaaktype, null on the organisation's totals), for the buckets `within` admits (a
  * condition on a column `bucket`). A bucket is a month (yyyymm) or a whole year (yyyy, below `YEAR_BELOW`);
  * the deltas are kept by month, so `grain` says which the rows are wanted in. A counter counts the zaken at
- * its rank or below, so each zaaktype (or the organisation's total) takes one counter per bucket. The counts are summed as integers (a month of one organisation stays far
- * below 2^31 zaken): `sum` of a bigint computes in numeric (docs/benchmarks.md: 0.36 → 0.20 ms for (b)'s
- * month counts under EXPLAIN).
+ * its rank or below, so each zaaktype (or the organisation's total) takes one counter per bucket. The counts
+ * are summed as integers (a month of one organisation stays far below 2^31 zaken): `sum` of a bigint
+ * computes in numeric (docs/benchmarks.md: 0.36 → 0.20 ms for (b)'s month counts under EXPLAIN).
  */
 function bucketSource(
   org: string,

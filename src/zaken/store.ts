@@ -334,10 +334,9 @@ export function caseSummariesOfSubjectQuery(db: Conn, bsn: string) {
  * Folds the appended count deltas into the counters, in one statement (so a reader, which sums both,
  * never sees a delta twice or not at all). A counter counts the zaken at its rank or below, so a delta
  * at rank r goes into the counters of r and every rank above, each for its month (yyyymm) and its year
- * (yyyy) of registration; and into the counter of its month of startdatum at rank r alone, of its zaaktype and
- * of all zaaktypen (a delta written before there were counters by startdatum has none: its zaak was counted
- * when they were made). Safe to run
- * in several processes at once.
+ * (yyyy) of registration; and into the counters of its month of startdatum at rank r alone, of its zaaktype
+ * and of all zaaktypen (a delta written before there were counters by startdatum has none: its zaak was
+ * counted when they were made). Safe to run in several processes at once.
  */
 export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
   const { rows } = await sql<{ moved: number }>`

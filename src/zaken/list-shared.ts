@@ -57,7 +57,20 @@ export type Pairs = [key: number, rank: number][];
 /** What the client may see, narrowed by the zaaktype and confidentiality filters. */
 export type Scope = { kind: 'all'; cap: number } | { kind: 'pairs'; pairs: Pairs };
 /** A zaak row of a page with the statement's total; `id` is null on an empty page. */
-export type PageRow = ZaakRow & { total: number };
+export type PageRow = ZaakRow & { total: number; generation?: number | null };
+
+/**
+ * The pending deltas the scope sees, as rows (key, bucket, n) by zaaktype and month: read once per statement
+ * (CTE `d`), since between two vacuums their index holds many dead entries (README.md, "Counting").
+ */
+export function deltaSource(org: string, scope: Scope): RawBuilder<unknown> {
+  const seen =
+    scope.kind === 'all'
+      ? sql`rank <= ${Math.min(scope.cap, TOP_RANK)}`
+      : pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('rank'));
+  return sql`select zaaktype_key as key, bucket, n from zrc_zaak_count_delta
+    where organisation_id = ${org} and ${seen}`;
+}
 
 /**
  * What a page reads of each zaak: its whole row, to build objects from (when parts are expanded), or its stored
@@ -81,13 +94,17 @@ export function pageSelect(
     total: RawBuilder<unknown>;
     from: RawBuilder<unknown>;
     page: RawBuilder<unknown>;
+    /** For a page that may be remembered: its generation, as a further column (list-remember.ts). */
+    generation?: RawBuilder<unknown>;
   },
 ): RawBuilder<unknown> {
-  const { total, from, page } = parts;
-  return shape.kind === 'rows'
-    ? sql`select ${total} as total, p.* from ${from} left join lateral (${page}) p on true`
-    : sql`select ${total} as total, replace(p.doc, ${BASE_MARK}, ${shape.baseUrl}) as text
-        from ${from} left join lateral (${page}) p on true`;
+  const { total, from, page, generation } = parts;
+  if (shape.kind === 'rows')
+    return sql`select ${total} as total${generation ? sql`, ${generation} as generation` : sql``}, p.*
+      from ${from} left join lateral (${page}) p on true`;
+  return sql`select ${total} as total, replace(p.doc, ${BASE_MARK}, ${shape.baseUrl}) as text${
+    generation ? sql`, p.id, ${generation} as generation` : sql``
+  } from ${from} left join lateral (${page}) p on true`;
 }
 /** What the page's inner select reads of each zaak. */
 export const pageColumns = (shape: PageShape) =>

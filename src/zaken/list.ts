@@ -4,7 +4,15 @@ import { type Db, eachRow, PREPARED } from '../platform/db/database.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import { filteredPage } from './list-filters.ts';
 import {
+  generationColumn,
+  REMEMBER_FROM_OFFSET,
+  recall,
+  remember,
+  rememberedStatement,
+} from './list-remember.ts';
+import {
   COUNTED_FILTERS,
+  deltaSource,
   givenFilters,
   type ListRequest,
   listOf,
@@ -15,7 +23,6 @@ import {
   type Pairs,
   pageColumns,
   pageSelect,
-  pairsCondition,
   ROWS,
   rankAtMost,
   type Scope,
@@ -46,8 +53,19 @@ export interface ListResult {
 
 /** A page of zaken as rows, to build objects from. */
 export async function listZaakRows(db: Db, req: ListRequest): Promise<ListResult> {
-  const statement = await pageStatement(db, req, ROWS);
-  const rows = statement ? ((await db.executeQuery(statement)).rows as PageRow[]) : [];
+  const plan = await pagePlan(db, req, ROWS);
+  if (!plan) return { count: 0, rows: [] };
+  const read = async (statement: CompiledQuery) => (await db.executeQuery(statement)).rows as PageRow[];
+  let rows = plan.recalled ? await read(plan.recalled) : [];
+  if (rows.length === 0) {
+    rows = await read(plan.statement);
+    if (plan.key)
+      remember(db, plan.key, {
+        total: Number(rows[0]?.total ?? 0),
+        generation: rows[0]?.generation,
+        ids: rows.filter((r) => r.id !== null).map((r) => r.id),
+      });
+  }
   return { count: Number(rows[0]?.total ?? 0), rows: rows.filter((r) => r.id !== null) };
 }
 
@@ -68,29 +86,49 @@ export async function listZaakText(
   baseUrl: string,
   sink: TextSink,
 ): Promise<{ count: number; found: number }> {
-  const statement = await pageStatement(db, req, { kind: 'text', baseUrl });
+  const plan = await pagePlan(db, req, { kind: 'text', baseUrl });
   let count = 0;
   let found = 0;
   let started = false;
-  // Every row carries the total; the statement returns one row without a text when the page is empty.
-  if (statement)
-    await eachRow(db, statement, ([total, text]) => {
-      if (!started) {
-        started = true;
-        count = Number(total);
-        sink.start(count);
-      }
-      if (typeof text === 'string') {
-        found++;
-        sink.add(text);
-      }
-    });
+  // Every row carries the total; a statement returns one row without a text when the page is empty, and a
+  // remembered page's none at all when it no longer holds (list-remember.ts). The full statement's rows of a
+  // page that may be remembered also carry the zaak's id and the generation.
+  let generation: unknown = null;
+  const ids: unknown[] = [];
+  const onRow = ([total, text, id, rowGeneration]: unknown[]) => {
+    if (!started) {
+      started = true;
+      count = Number(total);
+      generation = rowGeneration;
+      sink.start(count);
+    }
+    if (typeof text === 'string') {
+      found++;
+      sink.add(text);
+      if (plan?.key) ids.push(id);
+    }
+  };
+  if (plan?.recalled) await eachRow(db, plan.recalled, onRow);
+  if (plan && !started) {
+    await eachRow(db, plan.statement, onRow);
+    if (plan.key) remember(db, plan.key, { total: count, generation, ids });
+  }
   if (!started) sink.start(0);
   return { count, found };
 }
 
-/** The page's one statement, or null when the client may see no zaak at all. */
-async function pageStatement(db: Db, req: ListRequest, shape: PageShape): Promise<CompiledQuery | null> {
+/**
+ * How a page is read: its full statement, and for a deep page of the counted path the key it is remembered
+ * by and, when it is, the statement of the remembered page, to try first (list-remember.ts).
+ */
+interface PagePlan {
+  statement: CompiledQuery;
+  key?: string;
+  recalled?: CompiledQuery;
+}
+
+/** How the page is read, or null when the client may see no zaak at all. */
+async function pagePlan(db: Db, req: ListRequest, shape: PageShape): Promise<PagePlan | null> {
   const f = req.filters;
   const given = givenFilters(f);
   const counted = given.every((k) => COUNTED_FILTERS.has(k));
@@ -101,7 +139,7 @@ async function pageStatement(db: Db, req: ListRequest, shape: PageShape): Promis
   const years = counted || f.ordering ? null : await startYears(db, req.organisationId, f);
   const build = () => (counted ? countedPage(req, scope, shape) : filteredPage(db, req, scope, shape, years));
   // A statement follows from these alone; one with a filter on a person (a BSN) is not kept.
-  if (!onlyTypeAndStart(given)) return build().compile(db);
+  if (!onlyTypeAndStart(given)) return { statement: build().compile(db) };
   const key = JSON.stringify([req.organisationId, scope, req.page, shape, counted ? null : f, years]);
   let kept = compiledPages.get(db);
   if (!kept) {
@@ -114,7 +152,13 @@ async function pageStatement(db: Db, req: ListRequest, shape: PageShape): Promis
     if (kept.size >= COMPILED_KEPT) kept.delete(kept.keys().next().value as string);
     kept.set(key, statement);
   }
-  return statement;
+  if (!counted || (req.page - 1) * PAGE_SIZE < REMEMBER_FROM_OFFSET) return { statement };
+  const page = recall(db, key);
+  return {
+    statement,
+    key,
+    recalled: page && rememberedStatement(db, req.organisationId, scope, shape, page),
+  };
 }
 
 /**
@@ -147,19 +191,6 @@ async function authorisedScope(db: Db, req: ListRequest): Promise<Scope | 'none'
   const pairs: Pairs = [...keys].map(([url, key]) => [key, Math.min(urls.get(url) ?? -1, cap)]);
   const visible = pairs.filter(([, r]) => r >= 0);
   return visible.length === 0 ? 'none' : { kind: 'pairs', pairs: visible };
-}
-
-/**
- * The pending deltas the scope sees, as rows (key, bucket, n) by zaaktype and month: read once per statement
- * (CTE `d`), since between two vacuums their index holds many dead entries (README.md, "Counting").
- */
-function deltaSource(org: string, scope: Scope): RawBuilder<unknown> {
-  const seen =
-    scope.kind === 'all'
-      ? sql`rank <= ${Math.min(scope.cap, TOP_RANK)}`
-      : pairsCondition(scope.pairs, sql.ref('zaaktype_key'), sql.ref('rank'));
-  return sql`select zaaktype_key as key, bucket, n from zrc_zaak_count_delta
-    where organisation_id = ${org} and ${seen}`;
 }
 
 /**
@@ -277,6 +308,7 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
   const offset = (req.page - 1) * PAGE_SIZE;
   const end = offset + PAGE_SIZE;
   const merged = scope.kind === 'pairs' && scope.pairs.length <= MERGE_AT_MOST ? scope.pairs : null;
+  const remembered = offset >= REMEMBER_FROM_OFFSET;
   // A client that sees every zaak of the organisation, or a few zaaktypen, scans the newest zaken alone; one
   // with many zaaktypen or a rank below the top filters a scan of all zaaktypen, which only the months bound.
   if (offset < FETCH_WHILE_SKIP_BELOW && (merged || (scope.kind === 'all' && scope.cap >= TOP_RANK)))
@@ -339,11 +371,13 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
     ), r as (
       select (select coalesce(sum(n), 0) from y)::bigint as total, f.skip,
         ${monthStart(sql`l.bucket`)} as t_from, ${monthStart(sql`f.bucket`)} + interval '1 month' as t_to
+        ${remembered ? sql`, ${generationColumn(org)} as generation` : sql``}
       from l left join f on true
     )
     ${pageSelect(shape, {
       total: sql`r.total`,
       from: sql`r`,
       page,
+      generation: remembered ? sql`r.generation` : undefined,
     })}`;
 }

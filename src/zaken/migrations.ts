@@ -271,4 +271,13 @@ export const zakenMigrations: MigrationSet = {
     `insert into zrc_zaak_start_total (organisation_id, month, rank, n)
        select organisation_id, month, rank, sum(n) from zrc_zaak_start_count group by 1, 2, 3`,
   ]),
+  // A number per organisation that every change of its counters raises (the compactor, `rebuildCounts`): a
+  // deep list page remembered with the number it was read at is still the same page while the number is
+  // and no delta of its zaaktypen is pending (list-remember.ts).
+  '2026_11_27_1300_zaak_count_generation': sqlMigration([
+    `create table zrc_zaak_count_generation (
+       organisation_id text primary key,
+       generation bigint not null
+     )`,
+  ]),
 };

@@ -370,9 +370,22 @@ export async function compactCounts(db: Conn, batch = 20_000): Promise<number> {
       where start_month is not null group by 1, 2, 3
       on conflict (organisation_id, month, rank) do update set n = s.n + excluded.n
       returning 1
+    ), generations as (
+      ${raiseGenerations(sql`select distinct organisation_id from moved`)}
     )
     select (select count(*) from moved)::int as moved`.execute(db);
   return rows[0]?.moved ?? 0;
+}
+
+/**
+ * Raises the counter generation of each organisation `orgs` (a select of organisation_id) names, as an
+ * insert … returning, for a CTE: a page remembered at an older generation is read again (list-remember.ts).
+ */
+function raiseGenerations(orgs: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`insert into zrc_zaak_count_generation as g (organisation_id, generation)
+    select organisation_id, 1 from (${orgs}) o
+    on conflict (organisation_id) do update set generation = g.generation + 1
+    returning 1`;
 }
 
 /** Vacuums the delta table (PostgreSQL; not inside a transaction), unless another process is doing so. */
@@ -383,6 +396,7 @@ export async function vacuumCountDeltas(db: Conn): Promise<void> {
 /** Recomputes every counter from the zaak rows (after a bulk load, or as a repair). */
 export async function rebuildCounts(trx: Trx): Promise<void> {
   await sql`lock table zrc_zaak_count_delta in exclusive mode`.execute(trx);
+  await raiseCountedGenerations(trx);
   await sql`delete from zrc_zaak_count_delta`.execute(trx);
   await sql`delete from zrc_zaak_count`.execute(trx);
   await sql`delete from zrc_zaak_count_total`.execute(trx);
@@ -408,4 +422,11 @@ export async function rebuildCounts(trx: Trx): Promise<void> {
   );
   await sql`insert into zrc_zaak_count_total (organisation_id, rank, bucket, n)
     select organisation_id, rank, bucket, sum(n) from zrc_zaak_count group by 1, 2, 3`.execute(trx);
+  await raiseCountedGenerations(trx);
+}
+
+/** `raiseGenerations` of every organisation with counters or a generation (before and after a rebuild). */
+async function raiseCountedGenerations(trx: Trx): Promise<void> {
+  await sql`with g as (${raiseGenerations(sql`select organisation_id from zrc_zaak_count_generation
+    union select organisation_id from zrc_zaak_count_total`)}) select count(*) from g`.execute(trx);
 }

@@ -13,6 +13,10 @@
  * 1.25 ms of CPU per page in all. BENCH_CPU_PROF=<folder> makes the server write a CPU profile. The server's
  * CPU is also given as user and kernel time: a profile samples wall time, so it shows the page's `writev` as
  * the largest cost while the server is mostly off its core inside that call (docs/benchmarks.md).
+ *
+ * BENCH_CREATES_PER_S=<n>: meanwhile zaken are made through the API at about n per second, spread over the
+ * 10 zaaktypen of the limited client, so their counter deltas are pending (a deep page is then mostly not
+ * remembered: src/zaken/list-remember.ts); they are taken out again after.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +26,7 @@ import pg from 'pg';
 import { type TestClient, zgwToken } from '../../src/authz/test-support.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { cpuTimeMs, procStat, startServer } from '../lib.ts';
-import { listClients } from './load.ts';
+import { forgetCreated, listClients } from './load.ts';
 import { SEED_DEFAULTS } from './seed.ts';
 
 const [which = 'c', seconds = '10', conns = '16'] = process.argv.slice(2);
@@ -71,6 +75,8 @@ const server = await startServer({
   LOKET_DEMO: '0',
   LOKET_DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-http-cost-')),
 });
+let startedAt: Date | null = null;
+const adminToken = await zgwToken(admin);
 try {
   const headers = {
     authorization: `Bearer ${await zgwToken(client)}`,
@@ -86,7 +92,9 @@ try {
     postgresFaults: sum(faults),
     self: process.cpuUsage(),
   };
+  const creating = makeZaken(Number(process.env.BENCH_CREATES_PER_S ?? 0), headers);
   const r = await autocannon({ ...options, duration: Number(seconds) });
+  const made = await creating.stop();
   const n = r.requests.total;
   const self = process.cpuUsage(before.self);
   const per = (x: number) => (x / n).toFixed(3);
@@ -96,8 +104,46 @@ try {
   console.log(
     `(${which}) ${path}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(n / Number(seconds))}/s, ${r.non2xx} not 2xx, ${bytes} bytes per response\n` +
       `  CPU per request: server ${per(serverUser + serverKernel)} ms (user ${per(serverUser)}, kernel ${per(serverKernel)}), PostgreSQL ${per(sum(cpuTimeMs) - before.postgres)} ms, autocannon ${per((self.user + self.system) / 1000)} ms\n` +
-      `  page faults per request: server ${per(after.minorFaults - before.server.minorFaults)}, PostgreSQL ${per(sum(faults) - before.postgresFaults)}`,
+      `  page faults per request: server ${per(after.minorFaults - before.server.minorFaults)}, PostgreSQL ${per(sum(faults) - before.postgresFaults)}` +
+      (made > 0 ? `\n  zaken made meanwhile: ${made} (${(made / Number(seconds)).toFixed(1)} per s)` : ''),
   );
 } finally {
   await server.stop();
+  if (startedAt) await forgetCreated(url, schema, startedAt);
+}
+
+/** Makes zaken at about `perSecond` through the API until stopped; answers how many were made. */
+function makeZaken(perSecond: number, headers: Record<string, string>) {
+  if (perSecond <= 0) return { stop: async () => 0 };
+  startedAt = new Date(Date.now() - 1000);
+  let made = 0;
+  let i = 0;
+  const post = async () => {
+    const zaaktype = types[i++ % types.length].url;
+    const body = {
+      bronorganisatie: '000000000',
+      verantwoordelijkeOrganisatie: '000000000',
+      startdatum: '2026-01-05',
+      zaaktype,
+    };
+    const res = await fetch(`${server.url}${ZRC}/zaken`, {
+      method: 'POST',
+      headers: { ...headers, authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status === 201) made++;
+    await res.arrayBuffer();
+  };
+  const pending = new Set<Promise<void>>();
+  const timer = setInterval(() => {
+    const p = post().finally(() => pending.delete(p));
+    pending.add(p);
+  }, 1000 / perSecond);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all(pending);
+      return made;
+    },
+  };
 }

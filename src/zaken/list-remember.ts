@@ -3,38 +3,41 @@ import { type Db, PREPARED } from '../platform/db/database.ts';
 import { deltaSource, type PageShape, pageColumns, pageSelect, type Scope } from './list-shared.ts';
 
 /**
- * Deep pages remembered (README.md, "Lists"). A page past the first two locates its month from the counters,
- * which costs PostgreSQL more than reading the page (page 500 of a client with 10 zaaktypen: 0.98 → 0.54 ms a
- * statement; docs/benchmarks.md). Which zaken a page of a client holds changes only with a change that
- * writes a counter delta in the client's zaaktypen and ranks (a zaak made, deleted, or given another
- * confidentiality): such a delta stays pending until the compactor folds it in, which raises the
- * organisation's counter generation in the same transaction (store.ts, `compactCounts`).
+ * Deep pages remembered (README.md, "Lists"). A page past the first two locates its month from the
+ * counters, which costs PostgreSQL more than reading the page (page 500 of a client with 10 zaaktypen:
+ * 0.88–0.98 → 0.46–0.50 ms of its CPU per statement; docs/benchmarks.md). Which zaken a page of a client
+ * holds changes only with a change that writes a counter delta in the client's zaaktypen and ranks (a zaak
+ * made, deleted, or given another confidentiality). Deltas are only added, until the compactor folds them in
+ * and raises the organisation's counter generation in the same transaction (store.ts, `compactCounts`; so
+ * does `rebuildCounts`). So while the generation is the same, the same number of the client's deltas pending
+ * means no change of the client's zaken: the two are the page's mark (`countersMark`).
  *
- * So a page read when none of the client's deltas was pending is remembered with the generation it was read
- * at: its count and the ids of its zaken, in order. Asked again, one statement checks that the generation is
- * the same and none of the client's deltas is pending, and reads those zaken by id — current rows, so a
- * changed field shows — or returns no row at all, and the full statement runs (and may be remembered again).
- * Both checks are made in the snapshot the zaken are read in, so the page is exact whatever happened in
- * between. While zaken of the client's zaaktypen are being made, deltas are pending nearly always and the
- * page is not remembered: the full statement runs, and no second statement is tried.
+ * A page is remembered with the mark it was read at: its count and the ids of its zaken, in order. Asked
+ * again, one statement checks the mark and reads those zaken by id — current rows, so a changed field shows
+ * — or returns no row at all, and the full statement runs (and is remembered in its place). The mark is
+ * checked in the snapshot the zaken are read in, so the page is exact whatever happened in between. A change
+ * costs a page one full read after it, and one after the compaction that folds it in.
  */
 export interface RememberedPage {
-  generation: number;
+  mark: string;
   total: number;
   /** The page's zaak ids in order, comma-separated (one parameter). */
   ids: string;
+  /** Tries in a row that found the page changed, and when (ms since the epoch) to try it again. */
+  misses: number;
+  tryAfter: number;
 }
 
 /** From this row on, pages are remembered (the first two pages locate no month: list.ts, `shallowPage`). */
 export const REMEMBER_FROM_OFFSET = 200;
 
 /**
- * The column a full statement adds for remembering: the organisation's counter generation when none of the
- * scope's deltas (its CTE `d`, list.ts) is pending, else null (not to be remembered).
+ * The state of the counters a scope reads, as one text: the organisation's counter generation and how many
+ * of the scope's deltas are pending (`deltas`, a relation of them: CTE `d` of a page statement).
  */
-export const generationColumn = (org: string) =>
-  sql`case when not exists (select from d) then coalesce((select generation from zrc_zaak_count_generation
-    where organisation_id = ${org}), 0) end`;
+export const countersMark = (org: string, deltas: RawBuilder<unknown>) =>
+  sql<string>`coalesce((select generation from zrc_zaak_count_generation where organisation_id = ${org}), 0)
+    || ':' || (select count(*) from ${deltas})`;
 
 /** Remembered pages per database handle, by the key of the page's statement (list.ts), oldest first. */
 const pages = new WeakMap<Db, Map<string, RememberedPage>>();
@@ -49,29 +52,45 @@ function pagesOf(db: Db): Map<string, RememberedPage> {
   return kept;
 }
 
-export const recall = (db: Db, key: string) => pagesOf(db).get(key);
+/** The page remembered under `key`, unless it is not to be tried yet (`remember`). */
+export function recall(db: Db, key: string): RememberedPage | undefined {
+  const page = pagesOf(db).get(key);
+  return page && page.tryAfter <= Date.now() ? page : undefined;
+}
 
-export const forget = (db: Db, key: string) => pagesOf(db).delete(key);
+/** The remembered page held: it is tried at once from now on. */
+export function held(db: Db, key: string): void {
+  const page = pagesOf(db).get(key);
+  if (page) page.misses = 0;
+}
 
 /**
- * Remembers what a full statement returned, when its rows carry a generation (`generationColumn`); an
- * empty page (past the end) too.
+ * Remembers what a full statement returned with its mark (`countersMark`); an empty page (past the end) too.
+ * `tried`: the remembered page that was tried first and no longer held. A page that keeps changing (zaken of
+ * the client made many times a second) would cost a failed try before most reads: after each miss in a row,
+ * it is not tried for twice as long as after the one before (from 10 ms, at most a second), and read in full
+ * meanwhile. Reads that found the same page changed at once count as one miss.
  */
 export function remember(
   db: Db,
   key: string,
-  read: { total: number; generation: unknown; ids: unknown[] },
+  read: { total: number; mark: unknown; ids: unknown[] },
+  tried: RememberedPage | undefined,
 ): void {
   const kept = pagesOf(db);
+  const before = kept.get(key);
+  if (tried && before !== tried) return;
   kept.delete(key);
-  if (typeof read.generation !== 'number') return;
+  if (typeof read.mark !== 'string') return;
+  const misses = (before?.misses ?? 0) + (tried ? 1 : 0);
+  const tryAfter = tried ? Date.now() + Math.min(1000, 10 * 2 ** (misses - 1)) : (before?.tryAfter ?? 0);
   if (kept.size >= PAGES_KEPT) kept.delete(kept.keys().next().value as string);
-  kept.set(key, { generation: read.generation, total: read.total, ids: read.ids.join(',') });
+  kept.set(key, { mark: read.mark, total: read.total, ids: read.ids.join(','), misses, tryAfter });
 }
 
 /**
  * The statement of a remembered page, compiled once per organisation, scope and shape (`kept`); its first
- * three parameters are the page's ids, count and generation (CTE `v`), set per call.
+ * three parameters are the page's ids, count and mark (CTE `v`), set per call.
  */
 export function rememberedStatement(
   db: Db,
@@ -94,7 +113,7 @@ export function rememberedStatement(
   }
   return {
     ...statement,
-    parameters: [page.ids, page.total, page.generation, ...statement.parameters.slice(3)],
+    parameters: [page.ids, page.total, page.mark, ...statement.parameters.slice(3)],
   };
 }
 
@@ -103,12 +122,9 @@ const statements = new WeakMap<Db, Map<string, CompiledQuery>>();
 function rememberedSql(org: string, scope: Scope, shape: PageShape): RawBuilder<unknown> {
   const columns = pageColumns(shape);
   return sql`${PREPARED} with v as (
-      select ${''}::text as ids, ${0}::bigint as total, ${0}::bigint as generation
+      select ${''}::text as ids, ${0}::bigint as total, ${''}::text as mark
     ), r as (
-      select v.total from v
-      where coalesce((select generation from zrc_zaak_count_generation where organisation_id = ${org}), 0)
-          = v.generation
-        and not exists (${deltaSource(org, scope)})
+      select v.total from v where ${countersMark(org, sql`(${deltaSource(org, scope)}) d`)} = v.mark
     )
     ${pageSelect(shape, {
       total: sql`r.total`,

@@ -57,7 +57,7 @@ export type Pairs = [key: number, rank: number][];
 /** What the client may see, narrowed by the zaaktype and confidentiality filters. */
 export type Scope = { kind: 'all'; cap: number } | { kind: 'pairs'; pairs: Pairs };
 /** A zaak row of a page with the statement's total; `id` is null on an empty page. */
-export type PageRow = ZaakRow & { total: number; generation?: number | null };
+export type PageRow = ZaakRow & { total: number; mark?: string | null };
 
 /**
  * The pending deltas the scope sees, as rows (key, bucket, n) by zaaktype and month: read once per statement
@@ -94,16 +94,16 @@ export function pageSelect(
     total: RawBuilder<unknown>;
     from: RawBuilder<unknown>;
     page: RawBuilder<unknown>;
-    /** For a page that may be remembered: its generation, as a further column (list-remember.ts). */
-    generation?: RawBuilder<unknown>;
+    /** For a page to be remembered: the mark of its counters, as a further column (list-remember.ts). */
+    mark?: RawBuilder<unknown>;
   },
 ): RawBuilder<unknown> {
-  const { total, from, page, generation } = parts;
+  const { total, from, page, mark } = parts;
   if (shape.kind === 'rows')
-    return sql`select ${total} as total${generation ? sql`, ${generation} as generation` : sql``}, p.*
+    return sql`select ${total} as total${mark ? sql`, ${mark} as mark` : sql``}, p.*
       from ${from} left join lateral (${page}) p on true`;
   return sql`select ${total} as total, replace(p.doc, ${BASE_MARK}, ${shape.baseUrl}) as text${
-    generation ? sql`, p.id, ${generation} as generation` : sql``
+    mark ? sql`, p.id, ${mark} as mark` : sql``
   } from ${from} left join lateral (${page}) p on true`;
 }
 /** What the page's inner select reads of each zaak. */

@@ -4,8 +4,10 @@ import { type Db, eachRow, PREPARED } from '../platform/db/database.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import { filteredPage } from './list-filters.ts';
 import {
-  generationColumn,
+  countersMark,
+  held,
   REMEMBER_FROM_OFFSET,
+  type RememberedPage,
   recall,
   remember,
   rememberedStatement,
@@ -57,14 +59,20 @@ export async function listZaakRows(db: Db, req: ListRequest): Promise<ListResult
   if (!plan) return { count: 0, rows: [] };
   const read = async (statement: CompiledQuery) => (await db.executeQuery(statement)).rows as PageRow[];
   let rows = plan.recalled ? await read(plan.recalled) : [];
+  if (plan.key && rows.length > 0) held(db, plan.key);
   if (rows.length === 0) {
     rows = await read(plan.statement);
     if (plan.key)
-      remember(db, plan.key, {
-        total: Number(rows[0]?.total ?? 0),
-        generation: rows[0]?.generation,
-        ids: rows.filter((r) => r.id !== null).map((r) => r.id),
-      });
+      remember(
+        db,
+        plan.key,
+        {
+          total: Number(rows[0]?.total ?? 0),
+          mark: rows[0]?.mark,
+          ids: rows.filter((r) => r.id !== null).map((r) => r.id),
+        },
+        plan.tried,
+      );
   }
   return { count: Number(rows[0]?.total ?? 0), rows: rows.filter((r) => r.id !== null) };
 }
@@ -92,26 +100,28 @@ export async function listZaakText(
   let started = false;
   // Every row carries the total; a statement returns one row without a text when the page is empty, and a
   // remembered page's none at all when it no longer holds (list-remember.ts). The full statement's rows of a
-  // page that may be remembered also carry the zaak's id and the generation.
-  let generation: unknown = null;
-  const ids: unknown[] = [];
-  const onRow = ([total, text, id, rowGeneration]: unknown[]) => {
+  // page to be remembered also carry the zaak's id and the counters' mark.
+  let mark: unknown = null;
+  let ids: unknown[] | null = null;
+  const onRow = ([total, text, id, rowMark]: unknown[]) => {
     if (!started) {
       started = true;
       count = Number(total);
-      generation = rowGeneration;
+      mark = rowMark;
       sink.start(count);
     }
     if (typeof text === 'string') {
       found++;
       sink.add(text);
-      if (plan?.key) ids.push(id);
+      ids?.push(id);
     }
   };
   if (plan?.recalled) await eachRow(db, plan.recalled, onRow);
+  if (plan?.key && started) held(db, plan.key);
   if (plan && !started) {
+    if (plan.key) ids = [];
     await eachRow(db, plan.statement, onRow);
-    if (plan.key) remember(db, plan.key, { total: count, generation, ids });
+    if (plan.key && ids) remember(db, plan.key, { total: count, mark, ids }, plan.tried);
   }
   if (!started) sink.start(0);
   return { count, found };
@@ -125,6 +135,8 @@ interface PagePlan {
   statement: CompiledQuery;
   key?: string;
   recalled?: CompiledQuery;
+  /** The remembered page `recalled` reads. */
+  tried?: RememberedPage;
 }
 
 /** How the page is read, or null when the client may see no zaak at all. */
@@ -153,11 +165,12 @@ async function pagePlan(db: Db, req: ListRequest, shape: PageShape): Promise<Pag
     kept.set(key, statement);
   }
   if (!counted || (req.page - 1) * PAGE_SIZE < REMEMBER_FROM_OFFSET) return { statement };
-  const page = recall(db, key);
+  const tried = recall(db, key);
   return {
     statement,
     key,
-    recalled: page && rememberedStatement(db, req.organisationId, scope, shape, page),
+    recalled: tried && rememberedStatement(db, req.organisationId, scope, shape, tried),
+    tried,
   };
 }
 
@@ -371,13 +384,13 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
     ), r as (
       select (select coalesce(sum(n), 0) from y)::bigint as total, f.skip,
         ${monthStart(sql`l.bucket`)} as t_from, ${monthStart(sql`f.bucket`)} + interval '1 month' as t_to
-        ${remembered ? sql`, ${generationColumn(org)} as generation` : sql``}
+        ${remembered ? sql`, ${countersMark(org, sql`d`)} as mark` : sql``}
       from l left join f on true
     )
     ${pageSelect(shape, {
       total: sql`r.total`,
       from: sql`r`,
       page,
-      generation: remembered ? sql`r.generation` : undefined,
+      mark: remembered ? sql`r.mark` : undefined,
     })}`;
 }

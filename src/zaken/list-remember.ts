@@ -1,5 +1,6 @@
 import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import { type Db, PREPARED } from '../platform/db/database.ts';
+import { PerDatabase } from '../platform/db/per-database.ts';
 import { deltaSource, type PageShape, pageColumns, pageSelect, type Scope } from './list-shared.ts';
 
 /**
@@ -39,28 +40,18 @@ export const countersMark = (org: string, deltas: RawBuilder<unknown>) =>
   sql<string>`coalesce((select generation from zrc_zaak_count_generation where organisation_id = ${org}), 0)
     || ':' || (select count(*) from ${deltas})`;
 
-/** Remembered pages per database handle, by the key of the page's statement (list.ts), oldest first. */
-const pages = new WeakMap<Db, Map<string, RememberedPage>>();
-const PAGES_KEPT = 1_000;
-
-function pagesOf(db: Db): Map<string, RememberedPage> {
-  let kept = pages.get(db);
-  if (!kept) {
-    kept = new Map();
-    pages.set(db, kept);
-  }
-  return kept;
-}
+/** Remembered pages per database handle, by the key of the page's statement (list.ts). */
+const pages = new PerDatabase<RememberedPage>(1_000);
 
 /** The page remembered under `key`, unless it is not to be tried yet (`remember`). */
 export function recall(db: Db, key: string): RememberedPage | undefined {
-  const page = pagesOf(db).get(key);
+  const page = pages.of(db).get(key);
   return page && page.tryAfter <= Date.now() ? page : undefined;
 }
 
 /** The remembered page held: it is tried at once from now on. */
 export function held(db: Db, key: string): void {
-  const page = pagesOf(db).get(key);
+  const page = pages.of(db).get(key);
   if (page) page.misses = 0;
 }
 
@@ -77,15 +68,15 @@ export function remember(
   read: { total: number; mark: unknown; ids: unknown[] },
   tried: RememberedPage | undefined,
 ): void {
-  const kept = pagesOf(db);
-  const before = kept.get(key);
+  const before = pages.of(db).get(key);
   if (tried && before !== tried) return;
-  kept.delete(key);
-  if (typeof read.mark !== 'string') return;
+  if (typeof read.mark !== 'string') {
+    pages.of(db).delete(key);
+    return;
+  }
   const misses = (before?.misses ?? 0) + (tried ? 1 : 0);
   const tryAfter = tried ? Date.now() + Math.min(1000, 10 * 2 ** (misses - 1)) : (before?.tryAfter ?? 0);
-  if (kept.size >= PAGES_KEPT) kept.delete(kept.keys().next().value as string);
-  kept.set(key, { mark: read.mark, total: read.total, ids: read.ids.join(','), misses, tryAfter });
+  pages.keep(db, key, { mark: read.mark, total: read.total, ids: read.ids.join(','), misses, tryAfter });
 }
 
 /**
@@ -100,16 +91,10 @@ export function rememberedStatement(
   page: RememberedPage,
 ): CompiledQuery {
   const key = JSON.stringify([org, scope, shape]);
-  let kept = statements.get(db);
-  if (!kept) {
-    kept = new Map();
-    statements.set(db, kept);
-  }
-  let statement = kept.get(key);
+  let statement = statements.of(db).get(key);
   if (!statement) {
     statement = rememberedSql(org, scope, shape).compile(db);
-    if (kept.size >= PAGES_KEPT) kept.delete(kept.keys().next().value as string);
-    kept.set(key, statement);
+    statements.keep(db, key, statement);
   }
   return {
     ...statement,
@@ -117,7 +102,7 @@ export function rememberedStatement(
   };
 }
 
-const statements = new WeakMap<Db, Map<string, CompiledQuery>>();
+const statements = new PerDatabase<CompiledQuery>(1_000);
 
 function rememberedSql(org: string, scope: Scope, shape: PageShape): RawBuilder<unknown> {
   const columns = pageColumns(shape);

@@ -1,6 +1,7 @@
 import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import { TOP_RANK, vertrouwelijkheidRank } from '../authz/policy.ts';
 import { type Db, eachRow, PREPARED } from '../platform/db/database.ts';
+import { PerDatabase } from '../platform/db/per-database.ts';
 import { PAGE_SIZE } from '../zgw/pagination.ts';
 import { filteredPage } from './list-filters.ts';
 import {
@@ -153,16 +154,10 @@ async function pagePlan(db: Db, req: ListRequest, shape: PageShape): Promise<Pag
   // A statement follows from these alone; one with a filter on a person (a BSN) is not kept.
   if (!onlyTypeAndStart(given)) return { statement: build().compile(db) };
   const key = JSON.stringify([req.organisationId, scope, req.page, shape, counted ? null : f, years]);
-  let kept = compiledPages.get(db);
-  if (!kept) {
-    kept = new Map();
-    compiledPages.set(db, kept);
-  }
-  let statement = kept.get(key);
+  let statement = compiledPages.of(db).get(key);
   if (!statement) {
     statement = build().compile(db);
-    if (kept.size >= COMPILED_KEPT) kept.delete(kept.keys().next().value as string);
-    kept.set(key, statement);
+    compiledPages.keep(db, key, statement);
   }
   if (!counted || (req.page - 1) * PAGE_SIZE < REMEMBER_FROM_OFFSET) return { statement };
   const tried = recall(db, key);
@@ -180,8 +175,7 @@ async function pagePlan(db: Db, req: ListRequest, shape: PageShape): Promise<Pag
  * and the same clients ask for the same pages. A statement kept is also the same object each time, so its
  * prepared name is known without hashing its text (`eachRow`).
  */
-const compiledPages = new WeakMap<Db, Map<string, CompiledQuery>>();
-const COMPILED_KEPT = 500;
+const compiledPages = new PerDatabase<CompiledQuery>(500);
 
 async function authorisedScope(db: Db, req: ListRequest): Promise<Scope | 'none'> {
   const f = req.filters;

@@ -4,7 +4,7 @@ import { allowedTypes, requireTypeAccess, vertrouwelijkheidRank } from '../authz
 import { dienstOfZaaktypeExpression } from '../catalog/dienst.ts';
 import { catalogRevision, currentRevision } from '../catalog/revision.ts';
 import { isValidRsin } from '../platform/bsn.ts';
-import type { Db } from '../platform/db/database.ts';
+import { PerDatabase } from '../platform/db/per-database.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
 import { Problem, problems } from '../platform/http/problem.ts';
 import { Invalid } from '../zgw/invalid.ts';
@@ -58,28 +58,16 @@ interface KnownZaaktype {
  * The published zaaktypen new zaken referred to, by URL, per database, each with the catalogue revision it
  * was read at (catalog/revision.ts). A create uses the one it knows and inserts only if the catalogue is
  * still at that revision (checked by the insert itself), so reading the zaaktype costs no round trip; a
- * catalogue change anywhere sends the next create back to the catalogue. At most `KNOWN_AT_MOST` are kept.
+ * catalogue change anywhere sends the next create back to the catalogue. At most 10,000 are kept, the oldest dropped first.
  */
-const knownZaaktypen = new WeakMap<Db, Map<string, KnownZaaktype>>();
-const KNOWN_AT_MOST = 10_000;
-
-function knownOf(db: Db): Map<string, KnownZaaktype> {
-  let known = knownZaaktypen.get(db);
-  if (!known) {
-    known = new Map();
-    knownZaaktypen.set(db, known);
-  }
-  return known;
-}
+const knownZaaktypen = new PerDatabase<KnownZaaktype>(10_000);
 
 /** The zaaktype as it is now (revision first: a change in between only sends the next create back here). */
 async function readZaaktype(ctx: ZakenContext, conn: Conn, url: string): Promise<KnownZaaktype> {
   const revision = await currentRevision(conn);
   const zaaktype = await resolveZaaktype(ctx, conn, url);
-  const known = knownOf(ctx.db);
-  if (known.size >= KNOWN_AT_MOST) known.clear();
   const read = { revision, zaaktype };
-  known.set(url, read);
+  knownZaaktypen.keep(ctx.db, url, read);
   return read;
 }
 
@@ -136,7 +124,7 @@ export async function createZaak(
   const conn: Conn = trxIn ?? ctx.db;
   const url = body.zaaktype as string;
   const local = parseLocalUrl(ctx.baseUrl, url) !== null;
-  const known = local ? knownOf(ctx.db).get(url) : undefined;
+  const known = local ? knownZaaktypen.of(ctx.db).get(url) : undefined;
   if (known) {
     // A refusal is decided again on the zaaktype as it is now; any other error stands.
     const zaak = await prepareZaak(ctx, caller, body, conn, known.zaaktype).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { TOP_RANK } from '../authz/policy.ts';
 import { type Db, PREPARED } from '../platform/db/database.ts';
+import { PerDatabase } from '../platform/db/per-database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
 import { problems } from '../platform/http/problem.ts';
 import { OUTBOX_CHANNEL } from '../platform/outbox/outbox.ts';
@@ -75,16 +76,8 @@ export function bucketRange(bucket: number): { from: Date; to: Date } {
  * transaction made itself is not remembered, as the transaction may still roll back. One map per database
  * (keyed by its root handle), as the same URL has a different key in another database.
  */
-const keysPerDatabase = new WeakMap<Db, Map<string, number>>();
-
-function knownKeysOf(root: Db): Map<string, number> {
-  let known = keysPerDatabase.get(root);
-  if (!known) {
-    known = new Map();
-    keysPerDatabase.set(root, known);
-  }
-  return known;
-}
+const keysPerDatabase = new PerDatabase<number>();
+const knownKeysOf = (root: Db) => keysPerDatabase.of(root);
 
 /**
  * The compact key of a zaaktype URL, made on first use (one statement, safe under concurrency). `root` is

@@ -49,17 +49,21 @@ export function recall(db: Db, key: string): RememberedPage | undefined {
   return page && page.tryAfter <= Date.now() ? page : undefined;
 }
 
-/** The remembered page held: it is tried at once from now on. */
+/**
+ * The remembered page held: one miss fewer counts against it. (Cleared at once, a page whose zaken change a
+ * hundred times a second went back to tries every 10 ms after each lucky hit, and cost more than reading it
+ * in full: docs/benchmarks.md.)
+ */
 export function held(db: Db, key: string): void {
   const page = pages.of(db).get(key);
-  if (page) page.misses = 0;
+  if (page && page.misses > 0) page.misses--;
 }
 
 /**
  * Remembers what a full statement returned with its mark (`countersMark`); an empty page (past the end) too.
  * `tried`: the remembered page that was tried first and no longer held. A page that keeps changing (zaken of
- * the client made many times a second) would cost a failed try before most reads: after each miss in a row,
- * it is not tried for twice as long as after the one before (from 10 ms, at most a second), and read in full
+ * the client made many times a second) would cost a failed try before most reads: after a miss it is not
+ * tried for 10 ms, twice as long for each miss more than hits (`held`), at most a second, and read in full
  * meanwhile. Reads that found the same page changed at once count as one miss.
  */
 export function remember(

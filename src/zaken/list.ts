@@ -43,7 +43,8 @@ export type { ListRequest } from './list-shared.ts';
  * count comes from the counters (per zaaktype × confidentiality × year, summed over the pairs the client
  * may see) and a page is found through the per-year, then per-month counts: only the month(s) the page
  * falls in are scanned, on the list indexes of the client's zaaktypen (`page` is the page's number, not a
- * filter). The first two pages need no month: their scans start at the newest zaak (`shallowPage`). Any
+ * filter). The first two pages need no month: their scans start at the newest zaak (`shallowPage`); a deeper
+ * page, asked again while the client's zaken stay the same, is read by id (list-remember.ts). Any
  * other filter or ordering takes the plain path (list-filters.ts). Either way count and page come from one
  * statement: one snapshot, one round trip. The zaken's parts ride on their rows (doc.ts). (COUNTED_FILTERS:
  * list-shared.ts.)

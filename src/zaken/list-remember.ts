@@ -17,15 +17,16 @@ import { deltaSource, type PageShape, pageColumns, pageSelect, type Scope } from
  * again, one statement checks the mark and reads those zaken by id — current rows, so a changed field shows
  * — or returns no row at all, and the full statement runs (and is remembered in its place). The mark is
  * checked in the snapshot the zaken are read in, so the page is exact whatever happened in between. A change
- * costs a page one full read after it, and one after the compaction that folds it in.
+ * costs a page a failed try and a full read after it, and again after the compaction that folds it in.
  */
 export interface RememberedPage {
   mark: string;
   total: number;
   /** The page's zaak ids in order, comma-separated (one parameter). */
   ids: string;
-  /** Tries in a row that found the page changed, and when (ms since the epoch) to try it again. */
+  /** Tries that found the page changed, less one per try that found it held (`held`). */
   misses: number;
+  /** When (ms since the epoch) to try it again (`remember`). */
   tryAfter: number;
 }
 

@@ -1,6 +1,7 @@
 import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import { type Db, PREPARED } from '../platform/db/database.ts';
 import { PerDatabase } from '../platform/db/per-database.ts';
+import { PAGE_SIZE } from '../zgw/pagination.ts';
 import { deltaSource, type PageShape, pageColumns, pageSelect, type Scope } from './list-shared.ts';
 
 /**
@@ -30,8 +31,11 @@ export interface RememberedPage {
   tryAfter: number;
 }
 
-/** From this row on, pages are remembered (the first two pages locate no month: list.ts, `shallowPage`). */
-export const REMEMBER_FROM_OFFSET = 200;
+/**
+ * Whether the counted path's page `page` is remembered: from the third on (the first two locate no month:
+ * list.ts, `shallowPage`).
+ */
+export const remembersPage = (page: number) => (page - 1) * PAGE_SIZE >= 200;
 
 /**
  * The state of the counters a scope reads, as one text: the organisation's counter generation and how many

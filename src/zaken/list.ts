@@ -7,11 +7,11 @@ import { filteredPage } from './list-filters.ts';
 import {
   countersMark,
   held,
-  REMEMBER_FROM_OFFSET,
   type RememberedPage,
   recall,
   remember,
   rememberedStatement,
+  remembersPage,
 } from './list-remember.ts';
 import {
   COUNTED_FILTERS,
@@ -160,7 +160,7 @@ async function pagePlan(db: Db, req: ListRequest, shape: PageShape): Promise<Pag
     statement = build().compile(db);
     compiledPages.keep(db, key, statement);
   }
-  if (!counted || (req.page - 1) * PAGE_SIZE < REMEMBER_FROM_OFFSET) return { statement };
+  if (!counted || !remembersPage(req.page)) return { statement };
   const tried = recall(db, key);
   return {
     statement,
@@ -316,7 +316,7 @@ function countedPage(req: ListRequest, scope: Scope, shape: PageShape): RawBuild
   const offset = (req.page - 1) * PAGE_SIZE;
   const end = offset + PAGE_SIZE;
   const merged = scope.kind === 'pairs' && scope.pairs.length <= MERGE_AT_MOST ? scope.pairs : null;
-  const remembered = offset >= REMEMBER_FROM_OFFSET;
+  const remembered = remembersPage(req.page);
   // A client that sees every zaak of the organisation, or a few zaaktypen, scans the newest zaken alone; one
   // with many zaaktypen or a rank below the top filters a scan of all zaaktypen, which only the months bound.
   if (offset < FETCH_WHILE_SKIP_BELOW && (merged || (scope.kind === 'all' && scope.cap >= TOP_RANK)))

@@ -174,8 +174,13 @@ export async function dienstOfZaaktype(db: Conn, zaaktypeId: string): Promise<st
   return row?.dienst_id ?? null;
 }
 
-/** `dienstOfZaaktype` as an expression, for a statement that reads it while it writes (a new zaak). */
-export function dienstOfZaaktypeExpression(zaaktypeId: string): RawBuilder<string | null> {
+/**
+ * `dienstOfZaaktype` as an expression, for a statement that reads it while it writes (new zaken); the
+ * zaaktype's uuid as a value or as an SQL expression.
+ */
+export function dienstOfZaaktypeExpression(
+  zaaktypeId: string | Expression<string | null>,
+): RawBuilder<string | null> {
   return sql<string | null>`(select dienst_id from catalog_zaaktype where id = ${zaaktypeId}::uuid)`;
 }
 

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type RawBuilder, sql } from 'kysely';
 import { allowedTypes, requireTypeAccess, vertrouwelijkheidRank } from '../authz/policy.ts';
-import { dienstOfZaaktypeExpression } from '../catalog/dienst.ts';
-import { catalogRevision, currentRevision } from '../catalog/revision.ts';
+import { currentRevision } from '../catalog/revision.ts';
 import { isValidRsin } from '../platform/bsn.ts';
 import { PerDatabase } from '../platform/db/per-database.ts';
 import { inTransaction, type Trx } from '../platform/db/transaction.ts';
@@ -10,12 +8,12 @@ import { Problem, problems } from '../platform/http/problem.ts';
 import { Invalid } from '../zgw/invalid.ts';
 import { parseLocalUrl } from '../zgw/urls.ts';
 import { requireZaak, SCOPES } from './access.ts';
-import { type Announcement, announcement, logPersonalData } from './events.ts';
+import { announcement, logPersonalData } from './events.ts';
 import { DATA_FIELDS, type ZaakJson, zaakJson } from './json.ts';
 import { type ListRequest, listZaakRows, listZaakText, type TextSink } from './list.ts';
 import { parseDateTime } from './parts.ts';
 import { checkZaakRules } from './rules.ts';
-import { type Conn, insertZaak, loadZaak, type ZaakRow, zaaktypeKey } from './store.ts';
+import { type Conn, insertZaak, loadZaak, type NewZaak, type ZaakRow, zaaktypeKey } from './store.ts';
 import { zakenTexts as t } from './texts.nl.ts';
 import type { Caller, ZaakBody, ZakenContext } from './types.ts';
 
@@ -84,24 +82,19 @@ export function dataOf(body: ZaakBody, base: Record<string, unknown> = {}): Reco
 /**
  * An identificatie that is unique per bronorganisatie: `ZAAK-<year>-<number>` from one sequence (no lock
  * shared between concurrent creations). A client-chosen one that clashes is refused. The insert writes the
- * announcement (outbox event, audit trail row) in the same statement. False when `guard` did not hold.
+ * announcement (outbox event, audit trail row) in the same statement. False when the zaaktype was read at
+ * another catalogue revision than the current one.
  */
-async function insertWithIdentificatie(
-  conn: Conn,
-  row: ZaakRow,
-  announced: Announcement,
-  dienst: RawBuilder<string | null> | undefined,
-  guard: RawBuilder<boolean> | undefined,
-): Promise<boolean> {
-  if (row.identificatie !== '') {
-    const outcome = await insertZaak(conn, row, { announced, dienst, guard });
+async function insertWithIdentificatie(conn: Conn, zaak: Omit<NewZaak, 'numbered'>): Promise<boolean> {
+  if (zaak.row.identificatie !== '') {
+    const outcome = await insertZaak(conn, { ...zaak, numbered: false });
     if (outcome === 'taken')
       throw problems.invalidField('identificatie', 'identificatie-niet-uniek', t.identificatieNotUnique);
     return outcome === 'inserted';
   }
   // A client may have chosen the next number's identificatie before: then take the one after it.
   for (;;) {
-    const outcome = await insertZaak(conn, row, { numbered: true, announced, dienst, guard });
+    const outcome = await insertZaak(conn, { ...zaak, numbered: true });
     if (outcome !== 'taken') return outcome === 'inserted';
   }
 }
@@ -131,15 +124,14 @@ export async function createZaak(
       if (error instanceof Problem) return null;
       throw error;
     });
-    const guard = sql<boolean>`${catalogRevision()} = ${known.revision}::bigint`;
-    if (zaak && (await insertWithIdentificatie(conn, zaak.row, zaak.announced, zaak.dienst, guard)))
+    if (zaak && (await insertWithIdentificatie(conn, { ...zaak, revision: known.revision })))
       return zaakJson(ctx.baseUrl, zaak.row);
   }
   const zaaktype = local
     ? (await readZaaktype(ctx, conn, url)).zaaktype
     : await resolveZaaktype(ctx, conn, url);
   const zaak = await prepareZaak(ctx, caller, body, conn, zaaktype);
-  await insertWithIdentificatie(conn, zaak.row, zaak.announced, zaak.dienst, undefined);
+  await insertWithIdentificatie(conn, zaak);
   return zaakJson(ctx.baseUrl, zaak.row);
 }
 
@@ -169,7 +161,7 @@ async function prepareZaak(
   const row: ZaakRow = {
     id: randomUUID(),
     organisation_id: caller.organisationId,
-    dienst_id: null, // read by the insert itself (dienstOfZaaktypeExpression)
+    dienst_id: null, // read by the insert itself (insertZaken)
     zaaktype: body.zaaktype as string,
     zaaktype_key: await zaaktypeKey(ctx.db, conn, body.zaaktype as string),
     identificatie: (body.identificatie as string) || '',
@@ -203,8 +195,7 @@ async function prepareZaak(
     oud: null,
     nieuw: before,
   });
-  const dienst = local ? dienstOfZaaktypeExpression(local.id) : undefined;
-  return { row, announced, dienst };
+  return { row, announced, zaaktypeId: local?.id };
 }
 
 /** The zaak as the client may see it: 403 when its zaaktype or confidentiality is beyond the client's rights. */

@@ -1,5 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import { TOP_RANK } from '../authz/policy.ts';
+import { dienstOfZaaktypeExpression } from '../catalog/dienst.ts';
+import { catalogRevision } from '../catalog/revision.ts';
+import { Batcher } from '../platform/db/batcher.ts';
 import { type Db, PREPARED } from '../platform/db/database.ts';
 import { PerDatabase } from '../platform/db/per-database.ts';
 import type { Trx } from '../platform/db/transaction.ts';
@@ -150,78 +153,124 @@ async function countDelta(
     .execute();
 }
 
+/** A new zaak for `insertZaak`, with what its statement writes along with it. */
+export interface NewZaak {
+  row: ZaakRow;
+  /** The identificatie is `ZAAK-<year of startdatum>-<number>`, the next number of `zrc_identificatie_seq`. */
+  numbered: boolean;
+  /** The change's outbox event (and its pg_notify) and audit trail row. */
+  announced: Announcement;
+  /** The uuid of its zaaktype in this Loket's catalogue, if there: the statement reads the zaaktype's dienst. */
+  zaaktypeId?: string;
+  /** The catalogue revision its zaaktype was read at: at another, nothing is written (`stale`). */
+  revision?: number;
+}
+
+export type InsertOutcome = 'inserted' | 'taken' | 'stale';
+
+/** Creates outside a transaction, per database: concurrent ones are inserted together (`insertZaken`). */
+const batchers = new WeakMap<Db, Batcher<NewZaak, InsertOutcome>>();
+
 /**
- * Inserts a zaak unless its (bronorganisatie, identificatie) exists already, with its counter delta, in one
- * statement; answers `inserted`, or `taken` on that clash: never fails on it, so the caller can pick another
- * identificatie in the same transaction. `numbered`: the identificatie is `ZAAK-<year>-<number>` with the
- * next number of `zrc_identificatie_seq` (row.identificatie is set to it). `announced`: the same statement
- * also writes the change's outbox event (and its pg_notify) and audit trail row, whose `resource_weergave`
- * and `nieuw.identificatie` are the identificatie the insert got — one round trip for all of it, and none
- * of it when the insert did not happen. `dienst`: the dienst_id as an expression, read by the statement.
- * `guard`: a condition the statement checks first; when it does not hold, nothing is written (`stale`).
+ * Inserts a zaak unless its (bronorganisatie, identificatie) exists already: `inserted`, or `taken` on that
+ * clash (never an error, so the caller can pick another identificatie in the same transaction), or `stale`
+ * (see `revision`). Sets row.identificatie and row.dienst_id to what the insert wrote. Outside a
+ * transaction it goes with the zaken other requests create at the same moment, in one statement
+ * (platform/db/batcher.ts); in one, alone.
  */
-export async function insertZaak(
-  conn: Conn,
-  row: ZaakRow,
-  options: {
-    numbered?: boolean;
-    announced?: Announcement;
-    dienst?: RawBuilder<string | null>;
-    guard?: RawBuilder<boolean>;
-  } = {},
-): Promise<'inserted' | 'taken' | 'stale'> {
-  const { numbered = false, announced, dienst, guard = sql<boolean>`true` } = options;
-  const columns = Object.keys(row) as (keyof ZaakRow)[];
+export function insertZaak(conn: Conn, zaak: NewZaak): Promise<InsertOutcome> {
+  if (conn.isTransaction) return insertZaken(conn, [zaak]).then((outcomes) => outcomes[0]);
+  const db = conn as Db;
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new Batcher((zaken) => insertZaken(db, zaken));
+    batchers.set(db, batcher);
+  }
+  return batcher.submit(zaak);
+}
+
+/** The batcher of a database's creates (tests and benchmarks read how many batches it ran). */
+export const createBatcherOf = (db: Db) => batchers.get(db);
+
+/**
+ * Inserts zaken in one statement (one round trip, one commit when `conn` is no transaction): each row with
+ * its counter delta, outbox event and audit trail row, whose `resource_weergave` and `nieuw.identificatie`
+ * are the identificatie the insert got, and none of these for a row not inserted. The zaken go as one
+ * JSON array (`zaakItem`), read with the tables' own row types, so the statement's text is the same for
+ * any number of zaken (prepared once per connection). Outcomes in the zaken's order.
+ */
+export async function insertZaken(conn: Conn, zaken: NewZaak[]): Promise<InsertOutcome[]> {
+  const columns = Object.keys(zaken[0].row) as (keyof ZaakRow)[];
   const values = columns.map((c) => {
-    if (c === 'dienst_id' && dienst) return dienst;
-    if (c === 'data') return sql`${JSON.stringify(row.data)}::jsonb`;
-    if (c === 'identificatie' && numbered)
-      return sql`'ZAAK-' || ${row.startdatum.slice(0, 4)} || '-' || lpad(nextval('zrc_identificatie_seq')::text, 10, '0')`;
-    return sql`${row[c]}`;
+    if (c === 'dienst_id') return dienstOfZaaktypeExpression(sql`(r.j ->> 't')`);
+    if (c === 'identificatie')
+      return sql`case when (r.j ->> 'n')::boolean
+        then 'ZAAK-' || left(r.j -> 'z' ->> 'startdatum', 4) || '-' || lpad(nextval('zrc_identificatie_seq')::text, 10, '0')
+        else r.identificatie end`;
+    return sql.ref(`r.${c}`);
   });
-  // Prepared per connection: an API create always sends the same text (its values are parameters). The
-  // guard is read once (CTE g): when it fails, the select inserts nothing and takes no number.
+  const audit = Object.keys(zaken[0].announced.audit).filter((c) => !AUDIT_OWN.includes(c));
+  // The revision is read once (an init plan); a row read at another is not inserted and takes no number.
   const { rows } = await sql<{
+    n: string;
     fresh: boolean;
     identificatie: string | null;
     dienst_id: string | null;
-  }>`${PREPARED} with g as (select ${guard} as fresh), z as (
+  }>`${PREPARED} with r as (
+      select x.n, x.j, z.*,
+        (x.j ->> 'r') is null or (x.j ->> 'r')::bigint = ${catalogRevision()} as fresh
+      from jsonb_array_elements(${`[${zaken.map(zaakItem).join(',')}]`}::jsonb) with ordinality as x (j, n),
+        jsonb_populate_record(null::zrc_zaak, x.j -> 'z') as z
+    ), z as (
       insert into zrc_zaak (${sql.join(columns.map((c) => sql.ref(c)))})
-      select ${sql.join(values)} from g where g.fresh
+      select ${sql.join(values)} from r where r.fresh
       on conflict (bronorganisatie, identificatie) do nothing
-      returning identificatie, dienst_id, organisation_id, zaaktype_key, vertrouwelijkheid_rank
+      returning id, identificatie, dienst_id, organisation_id, zaaktype_key, vertrouwelijkheid_rank
     ), d as (
       insert into zrc_zaak_count_delta (organisation_id, zaaktype_key, rank, bucket, start_month, n)
-      select organisation_id, zaaktype_key, vertrouwelijkheid_rank, ${bucketOf(new Date(row.created_at))},
-        ${startMonthOf(row.startdatum)}, 1 from z
-    )${announced ? announcedParts(announced) : sql``}
-    select g.fresh, z.identificatie, z.dienst_id${announced ? sql`, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified` : sql``}
-    from g left join z on true`.execute(conn);
-  const result = rows[0];
-  if (!result?.fresh) return 'stale';
-  if (result.identificatie === null) return 'taken';
-  row.identificatie = result.identificatie;
-  row.dienst_id = result.dienst_id;
-  return 'inserted';
+      select z.organisation_id, z.zaaktype_key, z.vertrouwelijkheid_rank, (r.j ->> 'b')::integer,
+        (r.j ->> 'm')::integer, 1
+      from z join r on r.id = z.id
+    ), e as (
+      insert into outbox_event (organisation_id, topic, payload, trace_id)
+      select e.organisation_id, e.topic, e.payload, e.trace_id
+      from z join r on r.id = z.id, jsonb_populate_record(null::outbox_event, r.j -> 'e') as e
+      returning id
+    ), a as (
+      insert into zgw_audittrail (${sql.join(audit.map((c) => sql.ref(c)))}, resource_weergave, oud, nieuw)
+      select ${sql.join(audit.map((c) => sql.ref(`a.${c}`)))}, z.identificatie, nullif(r.j -> 'o', 'null'),
+        jsonb_set(r.j -> 'w', '{identificatie}', to_jsonb(z.identificatie))
+      from z join r on r.id = z.id, jsonb_populate_record(null::zgw_audittrail, r.j -> 'a') as a
+    )
+    select r.n, r.fresh, z.identificatie, z.dienst_id, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified
+    from r left join z on z.id = r.id order by r.n`.execute(conn);
+  return rows.map((result, i) => {
+    if (!result.fresh) return 'stale';
+    if (result.identificatie === null) return 'taken';
+    zaken[i].row.identificatie = result.identificatie;
+    zaken[i].row.dienst_id = result.dienst_id;
+    return 'inserted';
+  });
 }
 
-const AUDIT_TYPES: Record<string, string> = { id: 'uuid', resultaat: 'int', oud: 'jsonb' };
+/** Audit trail columns the statement writes itself (the rest come from the announcement's row). */
+const AUDIT_OWN = ['resource_weergave', 'oud', 'nieuw'];
 
-/** The outbox event `e` and audit trail row `a` of a zaak insert `z`, as further parts of its statement. */
-function announcedParts({ event, audit }: Announcement): RawBuilder<unknown> {
-  const fixed = Object.entries(audit).filter(([c]) => c !== 'resource_weergave' && c !== 'nieuw');
-  return sql`, e as (
-      insert into outbox_event (organisation_id, topic, payload, trace_id)
-      select ${event.organisationId}::text, ${event.topic}::text, ${JSON.stringify(event.payload)}::jsonb,
-        ${event.traceId ?? null}::text
-      from z returning id
-    ), a as (
-      insert into zgw_audittrail (${sql.join(fixed.map(([c]) => sql.ref(c)))}, resource_weergave, nieuw)
-      select ${sql.join(fixed.map(([c, v]) => sql`${v}::${sql.raw(AUDIT_TYPES[c] ?? 'text')}`))}, z.identificatie,
-        jsonb_set(${audit.nieuw}::jsonb, '{identificatie}', to_jsonb(z.identificatie))
-      from z
-    )
-`;
+/**
+ * One zaak of `insertZaken` as JSON: its row (z), numbered (n), catalogue revision (r), zaaktype uuid (t),
+ * counter buckets (b, m), outbox event (e), audit row (a) with its JSON texts oud (o) and nieuw (w) as they are.
+ */
+function zaakItem({ row, numbered, announced, zaaktypeId, revision }: NewZaak): string {
+  const { event, audit } = announced;
+  const fixed: Record<string, unknown> = { ...audit };
+  for (const c of AUDIT_OWN) delete fixed[c];
+  const e = {
+    organisation_id: event.organisationId,
+    topic: event.topic,
+    payload: event.payload,
+    trace_id: event.traceId ?? null,
+  };
+  return `{"z":${JSON.stringify(row)},"n":${numbered},"r":${revision ?? null},"t":${JSON.stringify(zaaktypeId ?? null)},"b":${bucketOf(new Date(row.created_at))},"m":${startMonthOf(row.startdatum)},"e":${JSON.stringify(e)},"a":${JSON.stringify(fixed)},"o":${audit.oud ?? null},"w":${audit.nieuw ?? null}}`;
 }
 
 export type ZaakChanges = Partial<

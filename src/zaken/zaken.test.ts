@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestClient, apiAs } from '../authz/test-support.ts';
 import { newCatalogus, zaaktypeBody } from '../catalog/test-support.ts';
@@ -7,6 +8,7 @@ import { DRC, eioBody, publishedType } from '../documenten/test-support.ts';
 import { DEFAULT_PREFIX, defaultDataDir, registerReferentielijsten } from '../referentielijsten/index.ts';
 import { describeBackends, startTestLoket, type TestLoket, testConfig } from '../testing/backends.ts';
 import { casesOfSubject } from './index.ts';
+import { createBatcherOf } from './store.ts';
 
 const ZTC = '/catalogi/api/v1';
 const ZRC = '/zaken/api/v1';
@@ -21,7 +23,7 @@ function freePort(): Promise<number> {
 
 const CRS = { 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' };
 
-describeBackends('Zaken API', (database) => {
+describeBackends('Zaken API', (database, backend) => {
   let loket: TestLoket;
   let as: ReturnType<typeof apiAs>;
   let zaaktype: string;
@@ -179,6 +181,40 @@ describeBackends('Zaken API', (database) => {
       const after = await zaak({ zaaktype: other });
       expect(after.status).toBe(201);
       expect(after.body.vertrouwelijkheidaanduiding).toBe('vertrouwelijk');
+    });
+    it('are made together when they come at once, each with its own number, trail and notification', async () => {
+      const db = database().db;
+      const counted = async () =>
+        (await as('GET', `${ZRC}/zaken?zaaktype=${encodeURIComponent(zaaktype)}`, undefined, CRS)).body.count;
+      const countBefore = await counted();
+      const before = { ...(createBatcherOf(db)?.done ?? { batches: 0, items: 0 }) };
+      const made = await Promise.all([
+        ...Array.from({ length: 22 }, () => zaak()),
+        zaak({ identificatie: 'SAMEN-1' }),
+        zaak({ identificatie: 'SAMEN-1' }),
+      ]);
+      const after = createBatcherOf(db)?.done ?? { batches: 0, items: 0 };
+      expect(after.items - before.items).toBeGreaterThanOrEqual(24);
+      // PGlite runs each statement on Node's own thread, so there the inserts of the requests never overlap.
+      if (backend === 'postgres')
+        expect(after.batches - before.batches).toBeLessThan(after.items - before.items);
+      expect(made.map((r) => r.status).sort()).toEqual([...Array(23).fill(201), 400]);
+      const refused = made.find((r) => r.status === 400);
+      expect(refused?.body.invalidParams[0].code).toBe('identificatie-niet-uniek');
+      const zaken = made.filter((r) => r.status === 201).map((r) => r.body);
+      expect(new Set(zaken.map((z) => z.identificatie)).size).toBe(23);
+      expect(await counted()).toBe(countBefore + 23);
+      for (const z of zaken) {
+        const trail = (await as('GET', `${z.url}/audittrail`)).body;
+        expect(trail).toHaveLength(1);
+        expect(trail[0]).toMatchObject({ actie: 'create', resourceWeergave: z.identificatie });
+        expect(trail[0].wijzigingen.nieuw.identificatie).toBe(z.identificatie);
+      }
+      const { rows } = await sql<{ url: string }>`select payload ->> 'resourceUrl' as url from outbox_event
+        where topic = 'zgw.zaken' and payload ->> 'resourceUrl' = any(${zaken.map((z) => z.url)})`.execute(
+        db,
+      );
+      expect(rows.map((r) => r.url).sort()).toEqual(zaken.map((z) => z.url).sort());
     });
   });
 

@@ -130,6 +130,13 @@ describeBackends('database layer', (database) => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
         where statement = ${marked(0).compile().sql}`.execute(trx);
       expect(rows[0].n).toBe(1);
+      // A raw statement may start on a new line: it is prepared all the same.
+      const raw = (n: number) => sql<{ n: number }>`
+        ${PREPARED} select ${n}::int + 0 as n`;
+      expect((await raw(3).execute(trx)).rows).toEqual([{ n: 3 }]);
+      const again = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
+        where statement = ${raw(0).compile(trx).sql}`.execute(trx);
+      expect(again.rows[0].n).toBe(1);
     });
   });
 

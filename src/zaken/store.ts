@@ -212,7 +212,6 @@ export async function insertZaken(conn: Conn, zaken: NewZaak[]): Promise<InsertO
   const audit = Object.keys(zaken[0].announced.audit).filter((c) => !AUDIT_OWN.includes(c));
   // The revision is read once (an init plan); a row read at another is not inserted and takes no number.
   const { rows } = await sql<{
-    n: string;
     fresh: boolean;
     identificatie: string | null;
     dienst_id: string | null;
@@ -242,7 +241,7 @@ export async function insertZaken(conn: Conn, zaken: NewZaak[]): Promise<InsertO
         jsonb_set(r.j -> 'w', '{identificatie}', to_jsonb(z.identificatie))
       from z join r on r.id = z.id, jsonb_populate_record(null::zgw_audittrail, r.j -> 'a') as a
     )
-    select r.n, r.fresh, z.identificatie, z.dienst_id, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified
+    select r.fresh, z.identificatie, z.dienst_id, (select pg_notify(${OUTBOX_CHANNEL}, '') from e limit 1) as notified
     from r left join z on z.id = r.id order by r.n`.execute(conn);
   return rows.map((result, i) => {
     if (!result.fresh) return 'stale';
